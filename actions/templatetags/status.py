@@ -1,0 +1,28 @@
+from django import template
+from django.utils.html import format_html
+
+from actions.models import Status, StatusDefinition
+
+register = template.Library()
+
+
+def _definitions(context):
+    # One query per page render, however many tags it shows.
+    cache = context.render_context
+    if "status_definitions" not in cache:
+        cache["status_definitions"] = {d.status: d for d in StatusDefinition.objects.all()}
+    return cache["status_definitions"]
+
+
+@register.simple_tag(takes_context=True)
+def status_tag(context, status):
+    """The status as a coloured tag that always carries its text label."""
+    definition = _definitions(context).get(status)
+    label = definition.label if definition else Status(status).label if status in Status.values else status
+    colour = definition.colour if definition else "grey"
+    return format_html(
+        '<strong class="govuk-tag portal-status portal-status--{}">{}<span class="govuk-visually-hidden"> ({} on the RAG key)</span></strong>',
+        colour,
+        label,
+        definition.get_colour_display() if definition else "no colour",
+    )

@@ -1,0 +1,1 @@
+"""The load test: locust against gunicorn on PostgreSQL (bench/load/run.sh, `make load`)."""

@@ -1,0 +1,158 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import services
+from .charts import status_bars
+from .forms import PublishForm, ReportForm
+from .models import Board, PublishedReport, Report, ReportingPeriod
+from .pdf import render_pdf
+from .reporting import report_data
+from .roles import BOARD_MEMBER, has_role, is_programme_manager
+
+# Programme managers are warned this many days before papers are due.
+PAPERS_WARNING_DAYS = 14
+
+
+def _papers_warning(period, today):
+    due = period.papers_due_on
+    if due and today <= due <= today + datetime.timedelta(days=PAPERS_WARNING_DAYS):
+        return due
+    return None
+
+
+@require_GET
+def report_list(request):
+    published = PublishedReport.objects.select_related("report__period__board", "amends").order_by(
+        "-report__period__meeting_on", "-report__period__starts_on", "-version"
+    )
+    context = {"published": published}
+    user = request.user
+    if is_programme_manager(user):
+        today = timezone.localdate()
+        periods = list(ReportingPeriod.objects.select_related("board").order_by("-starts_on"))
+        context["periods"] = periods
+        context["warnings"] = [(p, _papers_warning(p, today)) for p in periods if _papers_warning(p, today)]
+    elif has_role(user, BOARD_MEMBER):
+        context["shared"] = Report.objects.filter(shared_with_board=True).select_related("period__board")
+    return render(request, "governance/report_list.html", context)
+
+
+def _report_for_reader(request, period_pk):
+    """The period's report, for programme managers, or board members when shared."""
+    period = get_object_or_404(ReportingPeriod.objects.select_related("board__partnership"), pk=period_pk)
+    if not request.user.is_authenticated:
+        raise _LoginRequired
+    if is_programme_manager(request.user):
+        return services.report_for_period(period=period)
+    report = Report.objects.filter(period=period, shared_with_board=True).first()
+    if report is None or not has_role(request.user, BOARD_MEMBER):
+        raise PermissionDenied
+    return report
+
+
+class _LoginRequired(Exception):
+    pass
+
+
+def _reader_view(view):
+    def wrapped(request, period, *args, **kwargs):
+        try:
+            report = _report_for_reader(request, period)
+        except _LoginRequired:
+            return redirect_to_login(request.get_full_path())
+        return view(request, report, *args, **kwargs)
+
+    return wrapped
+
+
+@require_GET
+@_reader_view
+def report_detail(request, report):
+    data = report_data(report)
+    chart = status_bars(data["at_a_glance"], title="Actions by status", chart_id="status-chart")
+    return render(
+        request,
+        "governance/report_detail.html",
+        {
+            "report": report,
+            "data": data,
+            "chart": chart,
+            "versions": report.versions.order_by("-version") if report.pk else [],
+            "can_edit": is_programme_manager(request.user),
+            "publish_form": PublishForm(),
+            "papers_warning": _papers_warning(report.period, timezone.localdate()),
+        },
+    )
+
+
+@require_GET
+@_reader_view
+def report_draft_pdf(request, report):
+    pdf, _pages = render_pdf(report_data(report), draft=True)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="draft-report-{report.period_id}.pdf"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request, period):
+    if not is_programme_manager(request.user):
+        raise PermissionDenied
+    period = get_object_or_404(ReportingPeriod, pk=period)
+    report = services.report_for_period(period=period, save=request.method == "POST")
+    # The form edits a copy, so a rejected form leaves `report` as stored.
+    form = ReportForm(request.POST or None, instance=services.report_for_period(period=period))
+    if request.method == "POST" and form.is_valid():
+        services.report_update(report=report, user=request.user, changes=form.cleaned_data)
+        messages.success(request, "Report text saved.")
+        return redirect(report)
+    return render(
+        request, "governance/report_edit.html", {"report": report, "form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_POST
+def report_publish(request, period):
+    if not is_programme_manager(request.user):
+        raise PermissionDenied
+    report = services.report_for_period(period=get_object_or_404(ReportingPeriod, pk=period), save=True)
+    form = PublishForm(request.POST)
+    if form.is_valid():
+        try:
+            published = services.report_publish(
+                report=report, user=request.user, amendment_reason=form.cleaned_data["amendment_reason"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Version {published.version} published ({published.page_count} pages).")
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(report)
+
+
+@require_GET
+def report_download(request, pk):
+    published = get_object_or_404(PublishedReport.objects.select_related("report__period"), pk=pk)
+    response = HttpResponse(bytes(published.pdf), content_type="application/pdf")
+    name = f"progress-report-{published.report.period.starts_on:%Y-%m}-v{published.version}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["ETag"] = f'"{published.sha256}"'
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_GET
+def board_list(request):
+    boards = Board.objects.select_related("reports_to", "partnership").prefetch_related("decisions")
+    return render(request, "governance/board_list.html", {"boards": boards})

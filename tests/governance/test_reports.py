@@ -1,0 +1,353 @@
+"""The six-monthly scrutiny report: preview, draft PDF, publish (frozen), amend, download."""
+
+import datetime
+import hashlib
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from pypdf import PdfReader
+
+from actions import services as action_services
+from actions.models import Status
+from governance import services
+from governance.models import PublishedReport, Report, ReportingPeriod
+from governance.reporting import report_data
+from governance.roles import BOARD_MEMBER
+from tests.factories import (
+    ActionFactory,
+    BoardFactory,
+    LeadRoleFactory,
+    OutcomeFactory,
+    PriorityFactory,
+    StrategyFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_pages(content: bytes) -> list[str]:
+    """Each page's text, with line breaks and runs of spaces folded (table cells wrap)."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages]
+
+
+@pytest.fixture
+def scenario(db, programme_manager):
+    """A plan with two periods; in the current one: progress at risk, a re-baseline, a withdrawal, a completion."""
+    call_command("loaddata", "fixtures/status_key.json", verbosity=0)
+    board = BoardFactory(name="Overview and Scrutiny Committee (Test)")
+    strategy = StrategyFactory(partnership=board.partnership, title="Test Joint Commissioning Strategy")
+    p1 = PriorityFactory(strategy=strategy, number=1, title="High aspirations for every child")
+    p2 = PriorityFactory(strategy=strategy, number=2, title="Support close to home")
+    lead = LeadRoleFactory(organisation__partnership=board.partnership, title="Head of Inclusion")
+    new_lead = LeadRoleFactory(organisation=lead.organisation, title="Designated Clinical Officer")
+    outcome = OutcomeFactory(strategy=strategy, number=1, statement="Families get help early")
+    outcome.priorities.add(p1, p2)
+    far = "Q4 2040/41"
+    actions = {
+        name: ActionFactory(outcome=outcome, number=n, title=title, leads=[lead], due_text=far, due_quarter=far)
+        for n, (name, title) in enumerate(
+            [
+                ("risky", "Recruit speech therapists"),
+                ("moved", "Open a sensory hub"),
+                ("dropped", "Run a pilot helpline"),
+                ("done", "Publish the graduated approach"),
+                ("late", "Map the Local Offer"),
+            ],
+            start=1,
+        )
+    }
+    late = actions["late"]
+    late.due_text, late.due_quarter = "Q1 2020/21", "Q1 2020/21"
+    late.save()
+    today = datetime.date.today()
+    previous = ReportingPeriod.objects.create(
+        board=board,
+        title="Previous period",
+        starts_on=today - datetime.timedelta(days=400),
+        ends_on=today - datetime.timedelta(days=200),
+    )
+    current = ReportingPeriod.objects.create(
+        board=board,
+        title="Current period",
+        starts_on=today - datetime.timedelta(days=199),
+        ends_on=today + datetime.timedelta(days=30),
+        meeting_on=today + datetime.timedelta(days=60),
+    )
+    pm = programme_manager
+    a = actions["risky"]
+    action_services.action_record_progress(
+        action=a,
+        user=pm,
+        expected_version=a.version,
+        status=Status.AT_RISK,
+        narrative="Two vacancies remain.",
+        reason="National shortage of therapists",
+        mitigation="Agency cover agreed",
+        revised_due_text="Q3 2041/42",
+    )
+    a = actions["moved"]
+    action_services.action_rebaseline(
+        action=a,
+        user=pm,
+        expected_version=a.version,
+        due_text="Q2 2041/42",
+        leads=[new_lead],
+        reason="Building works delayed",
+    )
+    a = actions["dropped"]
+    action_services.action_withdraw(
+        action=a, user=pm, expected_version=a.version, reason="Merged into the information helpline"
+    )
+    a = actions["done"]
+    action_services.action_record_progress(
+        action=a, user=pm, expected_version=a.version, status=Status.COMPLETE, narrative="Published in May."
+    )
+    report = services.report_for_period(period=current, save=True)
+    services.report_update(
+        report=report,
+        user=pm,
+        changes={
+            "report_of": "Executive Director of Children's Services",
+            "portfolio": "Children, Schools and Safeguarding",
+            "summary": "Progress on the strategy.",
+            "recommendations": "Note the progress.",
+            "contact_officer": "Programme Manager",
+        },
+    )
+    return {
+        "board": board,
+        "strategy": strategy,
+        "period": current,
+        "previous": previous,
+        "report": report,
+        "actions": actions,
+        "priorities": [p1, p2],
+        "pm": pm,
+    }
+
+
+def test_the_pdf_holds_every_section_and_the_scenario(client, scenario):
+    client.force_login(scenario["pm"])
+    response = client.get(reverse("governance:report-draft-pdf", args=[scenario["period"].pk]))
+    assert response["Content-Type"] == "application/pdf"
+    pages = pdf_pages(response.content)
+    text = "\n".join(pages)
+    for field in [
+        "Report to",
+        "Date of Meeting",
+        "Subject",
+        "Report of",
+        "Wards Affected",
+        "Portfolio",
+        "Key Decision",
+        "Forward Plan",
+        "Exempt / Confidential",
+        "Summary",
+        "Recommendation(s)",
+        "Reasons for the Recommendation(s)",
+        "Contact Officer",
+        "Appendices",
+        "Background Papers",
+    ]:
+        assert field in text, field
+    for section in [
+        "1. Cover sheet",
+        "2. Progress at a glance",
+        "3. Progress by priority, outcome and action",
+        "4. Exceptions",
+        "5. Completed since the last report",
+        "6. Changes to the plan since the last report",
+        "7. Performance indicators",
+        "8. The next six months",
+        "9. Appendix",
+    ]:
+        assert section in text, section
+    for priority in scenario["priorities"]:
+        assert priority.title in text
+    for action in scenario["actions"].values():
+        assert action.reference in text
+    assert "National shortage of therapists" in text and "Agency cover agreed" in text and "Q3 2041/42" in text
+    assert "Building works delayed" in text and "Re-baselined" in text and "Q2 2041/42" in text
+    assert "Designated Clinical Officer" in text and "Lead changed" in text
+    assert "Merged into the information helpline" in text and "Withdrawn" in text
+    assert (
+        "Publish the graduated approach" in text.split("5. Completed since the last report")[1].split("6. Changes")[0]
+    )
+    assert "Map the Local Offer" in text.split("4. Exceptions")[1].split("5. Completed")[0]  # overdue
+    for number, page in enumerate(pages, start=1):
+        assert "DRAFT" in page, f"page {number} is not marked DRAFT"
+        assert f"Page {number} of {len(pages)}" in page
+        assert scenario["report"].subject[:30] in page
+
+
+def test_pdf_metadata_title_and_language(client, scenario):
+    client.force_login(scenario["pm"])
+    content = client.get(reverse("governance:report-draft-pdf", args=[scenario["period"].pk])).content
+    reader = PdfReader(io.BytesIO(content))
+    assert reader.metadata.title.startswith(scenario["report"].subject[:30])
+    assert reader.trailer["/Root"].get("/Lang") in ("en-GB", b"en-GB")
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged for screen readers
+
+
+def test_publishing_freezes_the_report_whatever_happens_to_the_plan(client, scenario):
+    client.force_login(scenario["pm"])
+    period = scenario["period"]
+    assert client.post(reverse("governance:report-publish", args=[period.pk])).status_code == 302
+    published = PublishedReport.objects.get()
+    assert published.sha256 == hashlib.sha256(bytes(published.pdf)).hexdigest()
+    assert published.published_by == scenario["pm"]
+    first = client.get(published.get_absolute_url()).content
+    assert "DRAFT" not in pdf_pages(first)[0]
+    a = scenario["actions"]["risky"]
+    a.refresh_from_db()
+    action_services.action_record_progress(
+        action=a,
+        user=scenario["pm"],
+        expected_version=a.version,
+        status=Status.OFF_TRACK,
+        narrative="Worse now.",
+        reason="More leavers",
+        mitigation="Escalated",
+    )
+    scenario["report"].refresh_from_db()
+    services.report_update(report=scenario["report"], user=scenario["pm"], changes={"summary": "Changed later."})
+    client.logout()
+    again = client.get(published.get_absolute_url())
+    assert again.status_code == 200  # the public can download it
+    assert again.content == first
+
+
+def test_a_correction_is_a_new_version_that_amends_the_first(client, scenario):
+    client.force_login(scenario["pm"])
+    url = reverse("governance:report-publish", args=[scenario["period"].pk])
+    client.post(url)
+    client.post(url)  # no reason: refused
+    assert PublishedReport.objects.count() == 1
+    client.post(url, {"amendment_reason": "Corrected the lead for action 1.2"})
+    first, second = PublishedReport.objects.order_by("version")
+    assert (second.version, second.amends) == (2, first)
+    assert "amends version 1" in "\n".join(pdf_pages(bytes(second.pdf)))
+    listing = client.get(reverse("governance:report-list")).text
+    assert first.get_absolute_url() in listing and second.get_absolute_url() in listing
+    assert listing.index(second.get_absolute_url()) < listing.index(first.get_absolute_url())
+
+
+def test_who_may_read_a_draft(client, scenario):
+    period = scenario["period"]
+    url = reverse("governance:report-detail", args=[period.pk])
+    assert client.get(url).status_code == 302  # the public is asked to sign in, and cannot read drafts
+    board = UserFactory(username="member", role=BOARD_MEMBER)
+    client.force_login(board)
+    assert client.get(url).status_code == 403
+    assert client.get(reverse("governance:report-draft-pdf", args=[period.pk])).status_code == 403
+    Report.objects.filter(pk=scenario["report"].pk).update(shared_with_board=True)
+    assert client.get(url).status_code == 200
+    assert client.post(reverse("governance:report-publish", args=[period.pk])).status_code == 403
+    assert client.post(reverse("governance:report-edit", args=[period.pk]), {"subject": "x"}).status_code == 403
+    assert not PublishedReport.objects.exists()
+
+
+def test_preview_page_for_programme_managers(client, scenario):
+    client.force_login(scenario["pm"])
+    response = client.get(reverse("governance:report-detail", args=[scenario["period"].pk]))
+    assert response.status_code == 200
+    assert "Draft: built from the plan as it stands now" in response.text
+    assert "Papers are due by" not in response.text or "five clear days" in response.text
+    assert "<svg" in response.text and 'role="img"' in response.text
+
+
+def test_a_period_that_does_not_exist_is_404(client, programme_manager):
+    client.force_login(programme_manager)
+    assert client.get(reverse("governance:report-detail", args=[99999])).status_code == 404
+    assert client.get(reverse("governance:report-draft-pdf", args=[99999])).status_code == 404
+
+
+def test_a_period_with_no_updates_still_renders_and_says_so(client, scenario):
+    quiet = ReportingPeriod.objects.create(
+        board=scenario["board"],
+        title="Quiet period",
+        starts_on=datetime.date(2000, 4, 1),
+        ends_on=datetime.date(2000, 9, 30),
+    )
+    client.force_login(scenario["pm"])
+    response = client.get(reverse("governance:report-detail", args=[quiet.pk]))
+    assert response.status_code == 200
+    assert "No progress updates were recorded in this period" in response.text
+    assert not Report.objects.filter(period=quiet).exists()  # reading a preview writes nothing
+
+
+def test_editing_report_text_keeps_history(client, scenario):
+    client.force_login(scenario["pm"])
+    url = reverse("governance:report-edit", args=[scenario["period"].pk])
+    data = {
+        "subject": "Progress report to scrutiny",
+        "summary": "<b>Plain</b> summary",
+        "wards_affected": "All Wards",
+        "exempt": "No",
+    }
+    assert client.post(url, data).status_code == 302
+    report = Report.objects.get(pk=scenario["report"].pk)
+    assert report.summary == "<b>Plain</b> summary"
+    assert report.history.first().history_user == scenario["pm"]
+    assert "&lt;b&gt;Plain&lt;/b&gt;" in client.get(report.get_absolute_url()).text
+    assert client.post(url, {"subject": ""}).status_code == 400
+
+
+def test_papers_due_warning_as_the_date_nears(client, scenario):
+    period = scenario["period"]
+    period.meeting_on = datetime.date.today() + datetime.timedelta(days=10)
+    period.save()
+    client.force_login(scenario["pm"])
+    text = client.get(reverse("governance:report-list")).text
+    assert f"are due by {period.papers_due_on:%-d %B %Y}" in text
+
+
+def test_report_data_queries_do_not_grow_with_the_plan(scenario):
+    def measure():
+        with CaptureQueriesContext(connection) as captured:
+            report_data(scenario["report"])
+        return len(captured)
+
+    small = measure()
+    outcome = scenario["actions"]["risky"].outcome
+    for n in range(10, 40):
+        ActionFactory(outcome=outcome, number=n)
+    assert measure() == small
+
+
+def test_build_report_command_writes_a_pdf(scenario, tmp_path):
+    target = tmp_path / "report.pdf"
+    call_command("build_report", str(scenario["period"].pk), "--output", str(target), verbosity=0)
+    assert "Cover sheet" in pdf_pages(target.read_bytes())[0]
+
+
+def test_the_seeded_sefton_report_renders(seeded, programme_manager):
+    period = ReportingPeriod.objects.order_by("starts_on").first()
+    published = services.report_publish(
+        report=services.report_for_period(period=period, save=True), user=programme_manager
+    )
+    text = "\n".join(pdf_pages(bytes(published.pdf)))
+    assert "Overview and Scrutiny Committee" in text
+    assert "EHC plans issued within the 20-week timescale" in text
+    assert published.page_count > 5
+
+
+def test_the_somerset_report_renders(programme_manager):
+    call_command("loaddata", "fixtures/status_key.json", "fixtures/somerset.json", verbosity=0)
+    from governance.models import Board
+
+    board = Board.objects.first()
+    period = ReportingPeriod.objects.create(
+        board=board, title="2018/19 first half", starts_on=datetime.date(2018, 4, 1), ends_on=datetime.date(2018, 9, 30)
+    )
+    published = services.report_publish(
+        report=services.report_for_period(period=period, save=True), user=programme_manager
+    )
+    text = "\n".join(pdf_pages(bytes(published.pdf)))
+    assert "Somerset" in text and "Sefton" not in text
+    assert "No progress updates were recorded in this period" in text
