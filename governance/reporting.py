@@ -292,6 +292,7 @@ def report_data(report: Report, *, now: datetime.datetime | None = None) -> dict
 
     return {
         "generated_at": timezone.localtime(now).isoformat(timespec="seconds"),
+        "generated_label": _date(timezone.localtime(now)) + timezone.localtime(now).strftime(" at %H:%M"),
         "is_example": report.is_example or examples_shown,
         "cover": {
             "report_to": board.name,

@@ -326,3 +326,18 @@ def test_empty_fields_are_tidied_out_of_the_address(client, db):
     assert response["Location"] == URL + "?q=speech&need=autism"
     assert client.get(URL + "?q=&sort=relevance")["Location"] == URL
     assert client.get(URL, {"q": "speech", "sort": "name"}).status_code == 200
+
+
+@postgres_only
+@pytest.mark.parametrize("nonsense", ["trampolining", "horse riding", "dyslexia"])
+def test_spelling_help_on_the_seeded_directory_does_not_invent_matches(client, seeded, nonsense):
+    """Words the seeded Local Offer never uses find nothing, rather than services that share a few letters."""
+    response = client.get(URL, {"q": nonsense})
+    assert names(response) == []
+    assert "No services match your search." in response.text
+
+
+@postgres_only
+def test_spelling_help_on_the_seeded_directory_finds_the_intended_word(client, seeded):
+    found = names(client.get(URL, {"q": "swiming"}))
+    assert found and found == names(client.get(URL, {"q": "swimming"}))
