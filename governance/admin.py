@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Board, Decision, LeadRole, Organisation, ReportingPeriod
+from .models import Board, Decision, DraftPDF, LeadRole, Organisation, PublicationRequest, ReportingPeriod
 
 
 @admin.register(Organisation)
@@ -31,3 +31,28 @@ class DecisionAdmin(SimpleHistoryAdmin):
 @admin.register(ReportingPeriod)
 class ReportingPeriodAdmin(SimpleHistoryAdmin):
     list_display = ["title", "board", "starts_on", "ends_on", "meeting_on"]
+
+
+class _ReadOnly:
+    """Background builds are written by the portal and its worker only: the admin shows them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PublicationRequest)
+class PublicationRequestAdmin(_ReadOnly, SimpleHistoryAdmin):
+    list_display = ["report", "version", "status", "requested_by", "requested_at", "finished_at"]
+    list_filter = ["status"]
+    list_select_related = ["report", "requested_by"]
+
+
+@admin.register(DraftPDF)
+class DraftPDFAdmin(_ReadOnly, admin.ModelAdmin):
+    list_display = ["report", "status", "page_count", "requested_by", "requested_at", "finished_at"]
+    list_filter = ["status"]
+    list_select_related = ["report", "requested_by"]
+    exclude = ["pdf", "data"]

@@ -270,3 +270,100 @@ class PublishedReport(models.Model):
         from django.urls import reverse
 
         return reverse("governance:report-download", kwargs={"pk": self.pk})
+
+
+class BuildStatus(models.TextChoices):
+    """Where a background PDF build stands. Queued and building are "active"."""
+
+    QUEUED = "queued", "Queued"
+    BUILDING = "building", "Building"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+ACTIVE_STATUSES = [BuildStatus.QUEUED, BuildStatus.BUILDING]
+
+
+class BuildQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+
+class Build(models.Model):
+    """What a background PDF build has in common: who asked, when, where it stands, and why it
+    failed (in plain words, shown to the person who asked; the traceback goes to the log)."""
+
+    status = models.CharField(max_length=10, choices=BuildStatus.choices, default=BuildStatus.QUEUED)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    requested_at = models.DateTimeField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True, help_text="Why it failed, in plain words.")
+    error_detail = models.TextField(blank=True, help_text="The exception, for whoever investigates.")
+    task_id = models.CharField(max_length=64, blank=True, help_text="The background job (django-tasks result id).")
+
+    objects = BuildQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
+
+
+class PublicationRequest(Build):
+    """A programme manager's request to publish (freeze) a report. The worker builds it; the
+    outcome is a PublishedReport, or the reason it failed. One active request per report."""
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="publication_requests")
+    version = models.PositiveSmallIntegerField(help_text="The version it will publish, as expected when asked.")
+    amendment_reason = models.TextField(blank=True)
+    published = models.OneToOneField(
+        PublishedReport, null=True, blank=True, on_delete=models.PROTECT, related_name="publication_request"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            # Two clicks (or two managers) cannot queue the same publication twice.
+            models.UniqueConstraint(
+                fields=["report"],
+                condition=models.Q(status__in=ACTIVE_STATUSES),
+                name="one_active_publication_per_report",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=BuildStatus.DONE) | models.Q(published__isnull=False),
+                name="done_publication_has_its_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}: publish version {self.version} ({self.get_status_display().lower()})"
+
+
+class DraftPDF(Build):
+    """A draft PDF of a report, built by the worker from the data stored with it (the report as
+    it stood when asked for). Reused while the report's data hash is unchanged; pruned later."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="draft_pdfs")
+    data_hash = models.CharField(max_length=64, help_text="SHA-256 of the report data, less the time it was built.")
+    data = models.JSONField(help_text="The report data the PDF is built from.")
+    pdf = models.BinaryField(blank=True, default=b"")
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = "draft PDF"
+        constraints = [
+            # One live draft per version of the data: a second click reuses it, a failure may be retried.
+            models.UniqueConstraint(
+                fields=["report", "data_hash"],
+                condition=~models.Q(status=BuildStatus.FAILED),
+                name="one_live_draft_per_report_data",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Draft PDF of {self.report} ({self.get_status_display().lower()})"

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -12,8 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from . import services
 from .charts import status_bars
 from .forms import PublishForm, ReportForm
-from .models import Board, PublishedReport, Report, ReportingPeriod
-from .pdf import render_pdf
+from .models import Board, BuildStatus, PublishedReport, Report, ReportingPeriod
 from .reporting import report_data
 from .roles import BOARD_MEMBER, has_role, is_programme_manager
 
@@ -73,11 +72,36 @@ def _reader_view(view):
     return wrapped
 
 
+def _draft_pdfs(report, data):
+    """The draft PDF built (or being built, or failed) from exactly this data, and the newest
+    built one otherwise (out of date, still downloadable)."""
+    if report.pk is None:
+        return None, None
+    digest = services.data_hash(data)
+    current = report.draft_pdfs.filter(data_hash=digest).defer("pdf", "data").first()
+    if current is not None:
+        current.state = services.build_state(current)
+    earlier = None
+    if current is None or current.status != BuildStatus.DONE:
+        earlier = (
+            report.draft_pdfs.filter(status=BuildStatus.DONE).exclude(data_hash=digest).defer("pdf", "data").first()
+        )
+    return current, earlier
+
+
 @require_GET
 @_reader_view
 def report_detail(request, report):
     data = report_data(report)
     chart = status_bars(data["at_a_glance"], title="Actions by status", chart_id="status-chart")
+    can_edit = is_programme_manager(request.user)
+    draft_pdf, earlier_draft_pdf = _draft_pdfs(report, data)
+    publication = None
+    if can_edit and report.pk:
+        publication = report.publication_requests.select_related("requested_by", "published").first()
+        if publication is not None:
+            publication.state = services.build_state(publication)
+    publishing = publication is not None and publication.state in {"queued", "waiting", "building"}
     return render(
         request,
         "governance/report_detail.html",
@@ -85,21 +109,65 @@ def report_detail(request, report):
             "report": report,
             "data": data,
             "chart": chart,
-            "versions": report.versions.order_by("-version") if report.pk else [],
-            "can_edit": is_programme_manager(request.user),
+            "versions": report.versions.select_related("amends").order_by("-version") if report.pk else [],
+            "can_edit": can_edit,
             "publish_form": PublishForm(),
+            "publication": publication,
+            "publishing": publishing,
+            "draft_pdf": draft_pdf,
+            "earlier_draft_pdf": earlier_draft_pdf,
             "papers_warning": _papers_warning(report.period, timezone.localdate()),
         },
     )
 
 
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    # A draft is for signed-in readers only: never kept by a shared cache.
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
 @require_GET
 @_reader_view
 def report_draft_pdf(request, report):
-    pdf, _pages = render_pdf(report_data(report), draft=True)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="draft-report-{report.period_id}.pdf"'
-    return response
+    """The draft PDF of the report as it stands, when it has been built; otherwise back to the
+    report page, where it can be built (building takes longer than a request should)."""
+    if report.pk:
+        digest = services.data_hash(report_data(report))
+        draft = report.draft_pdfs.filter(data_hash=digest, status=BuildStatus.DONE).first()
+        if draft is not None:
+            return _pdf_response(bytes(draft.pdf), f"draft-report-{report.period_id}.pdf")
+    messages.info(request, "There is no draft PDF of the report as it stands yet: build one below.")
+    return redirect(f"{report.get_absolute_url()}#draft-pdf")
+
+
+@require_GET
+@_reader_view
+def report_draft_download(request, report, pk):
+    """One built draft PDF (the current one, or an earlier one that is out of date)."""
+    if report.pk is None:
+        raise Http404
+    draft = get_object_or_404(report.draft_pdfs, pk=pk, status=BuildStatus.DONE)
+    built = timezone.localtime(draft.requested_at)
+    return _pdf_response(bytes(draft.pdf), f"draft-report-{report.period_id}-{built:%Y-%m-%d-%H%M}.pdf")
+
+
+@require_POST
+@_reader_view
+def report_draft_build(request, report):
+    """Queue a draft PDF of the report as it stands (or reuse the one already built from it)."""
+    if report.pk is None:  # a programme manager's first action on this report: start it
+        report = services.report_for_period(period=report.period, save=True)
+    draft, created = services.draft_pdf_request(report=report, user=request.user)
+    if draft.status == BuildStatus.DONE:
+        messages.info(request, "The draft PDF is up to date: nothing has changed since it was built.")
+    elif created:
+        messages.success(request, "The draft PDF is being built. This page shows when it is ready.")
+    else:
+        messages.info(request, "The draft PDF of the report as it stands is already being built.")
+    return redirect(f"{report.get_absolute_url()}#draft-pdf")
 
 
 @login_required
@@ -123,22 +191,26 @@ def report_edit(request, period):
 @login_required
 @require_POST
 def report_publish(request, period):
+    """Record a request to publish and queue the job that builds it; the report page shows how it goes."""
     if not is_programme_manager(request.user):
         raise PermissionDenied
     report = services.report_for_period(period=get_object_or_404(ReportingPeriod, pk=period), save=True)
     form = PublishForm(request.POST)
     if form.is_valid():
         try:
-            published = services.report_publish(
+            publication = services.publication_request(
                 report=report, user=request.user, amendment_reason=form.cleaned_data["amendment_reason"]
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, f"Version {published.version} published ({published.page_count} pages).")
+            messages.success(
+                request,
+                f"Version {publication.version} is queued to be published. This page shows when it is done.",
+            )
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect(report)
+    return redirect(f"{report.get_absolute_url()}#publishing")
 
 
 @require_GET

@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    # Background jobs (building report PDFs): the task framework and its database queue.
+    "django_tasks",
+    "django_tasks_db",
     "priorities",
     "governance",
     "actions",
@@ -258,6 +261,13 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 # History is append-only: the admin shows it but never offers to revert or delete it.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# --- django-tasks: background jobs -------------------------------------------------------
+# Report PDFs are built by a worker (`manage.py db_worker`), never inside a request. The queue
+# is a table in the portal's own database, so every app server shares it with no extra
+# infrastructure; run one or more workers beside gunicorn (README, Deploying).
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # --- Logging: to stdout, for the platform's log collector ---------------------------------
 # LOG_FORMAT=json (default when debug is off): one JSON object per line with the request id;

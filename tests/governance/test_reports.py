@@ -1,4 +1,8 @@
-"""The six-monthly scrutiny report: preview, draft PDF, publish (frozen), amend, download."""
+"""The six-monthly scrutiny report: preview, draft PDF, publish (frozen), amend, download.
+
+PDFs are built by the background worker: these tests ask for one over HTTP, run the queued
+jobs as the worker does (`run_jobs`), then read the result over HTTP. The queue itself (statuses,
+failures, double clicks) is tested in test_report_builds.py."""
 
 import datetime
 import hashlib
@@ -17,125 +21,34 @@ from governance import services
 from governance.models import PublishedReport, Report, ReportingPeriod
 from governance.reporting import report_data
 from governance.roles import BOARD_MEMBER
-from tests.factories import (
-    ActionFactory,
-    BoardFactory,
-    LeadRoleFactory,
-    OutcomeFactory,
-    PriorityFactory,
-    StrategyFactory,
-    UserFactory,
-)
+from tests.factories import ActionFactory, UserFactory
+
+from .conftest import pdf_pages, run_jobs
 
 pytestmark = pytest.mark.django_db
 
 
-def pdf_pages(content: bytes) -> list[str]:
-    """Each page's text, with line breaks and runs of spaces folded (table cells wrap)."""
-    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages]
+def built_draft_pdf(client, period) -> bytes:
+    """Ask for the draft PDF, let the worker build it, then download it."""
+    assert client.post(reverse("governance:report-draft-build", args=[period.pk])).status_code == 302
+    run_jobs()
+    response = client.get(reverse("governance:report-draft-pdf", args=[period.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    return response.content
 
 
-@pytest.fixture
-def scenario(db, programme_manager):
-    """A plan with two periods; in the current one: progress at risk, a re-baseline, a withdrawal, a completion."""
-    call_command("loaddata", "fixtures/status_key.json", verbosity=0)
-    board = BoardFactory(name="Overview and Scrutiny Committee (Test)")
-    strategy = StrategyFactory(partnership=board.partnership, title="Test Joint Commissioning Strategy")
-    p1 = PriorityFactory(strategy=strategy, number=1, title="High aspirations for every child")
-    p2 = PriorityFactory(strategy=strategy, number=2, title="Support close to home")
-    lead = LeadRoleFactory(organisation__partnership=board.partnership, title="Head of Inclusion")
-    new_lead = LeadRoleFactory(organisation=lead.organisation, title="Designated Clinical Officer")
-    outcome = OutcomeFactory(strategy=strategy, number=1, statement="Families get help early")
-    outcome.priorities.add(p1, p2)
-    far = "Q4 2040/41"
-    actions = {
-        name: ActionFactory(outcome=outcome, number=n, title=title, leads=[lead], due_text=far, due_quarter=far)
-        for n, (name, title) in enumerate(
-            [
-                ("risky", "Recruit speech therapists"),
-                ("moved", "Open a sensory hub"),
-                ("dropped", "Run a pilot helpline"),
-                ("done", "Publish the graduated approach"),
-                ("late", "Map the Local Offer"),
-            ],
-            start=1,
-        )
-    }
-    late = actions["late"]
-    late.due_text, late.due_quarter = "Q1 2020/21", "Q1 2020/21"
-    late.save()
-    today = datetime.date.today()
-    previous = ReportingPeriod.objects.create(
-        board=board,
-        title="Previous period",
-        starts_on=today - datetime.timedelta(days=400),
-        ends_on=today - datetime.timedelta(days=200),
-    )
-    current = ReportingPeriod.objects.create(
-        board=board,
-        title="Current period",
-        starts_on=today - datetime.timedelta(days=199),
-        ends_on=today + datetime.timedelta(days=30),
-        meeting_on=today + datetime.timedelta(days=60),
-    )
-    pm = programme_manager
-    a = actions["risky"]
-    action_services.action_record_progress(
-        action=a,
-        user=pm,
-        expected_version=a.version,
-        status=Status.AT_RISK,
-        narrative="Two vacancies remain.",
-        reason="National shortage of therapists",
-        mitigation="Agency cover agreed",
-        revised_due_text="Q3 2041/42",
-    )
-    a = actions["moved"]
-    action_services.action_rebaseline(
-        action=a,
-        user=pm,
-        expected_version=a.version,
-        due_text="Q2 2041/42",
-        leads=[new_lead],
-        reason="Building works delayed",
-    )
-    a = actions["dropped"]
-    action_services.action_withdraw(
-        action=a, user=pm, expected_version=a.version, reason="Merged into the information helpline"
-    )
-    a = actions["done"]
-    action_services.action_record_progress(
-        action=a, user=pm, expected_version=a.version, status=Status.COMPLETE, narrative="Published in May."
-    )
-    report = services.report_for_period(period=current, save=True)
-    services.report_update(
-        report=report,
-        user=pm,
-        changes={
-            "report_of": "Executive Director of Children's Services",
-            "portfolio": "Children, Schools and Safeguarding",
-            "summary": "Progress on the strategy.",
-            "recommendations": "Note the progress.",
-            "contact_officer": "Programme Manager",
-        },
-    )
-    return {
-        "board": board,
-        "strategy": strategy,
-        "period": current,
-        "previous": previous,
-        "report": report,
-        "actions": actions,
-        "priorities": [p1, p2],
-        "pm": pm,
-    }
+def publish(client, period, reason: str = ""):
+    """Ask to publish, then let the worker build and store it."""
+    data = {"amendment_reason": reason} if reason else {}
+    response = client.post(reverse("governance:report-publish", args=[period.pk]), data)
+    run_jobs()
+    return response
 
 
 def test_the_pdf_holds_every_section_and_the_scenario(client, scenario):
     client.force_login(scenario["pm"])
-    response = client.get(reverse("governance:report-draft-pdf", args=[scenario["period"].pk]))
-    assert response["Content-Type"] == "application/pdf"
-    pages = pdf_pages(response.content)
+    pages = pdf_pages(built_draft_pdf(client, scenario["period"]))
     text = "\n".join(pages)
     for field in [
         "Report to",
@@ -187,7 +100,7 @@ def test_the_pdf_holds_every_section_and_the_scenario(client, scenario):
 
 def test_pdf_metadata_title_and_language(client, scenario):
     client.force_login(scenario["pm"])
-    content = client.get(reverse("governance:report-draft-pdf", args=[scenario["period"].pk])).content
+    content = built_draft_pdf(client, scenario["period"])
     reader = PdfReader(io.BytesIO(content))
     assert reader.metadata.title.startswith(scenario["report"].subject[:30])
     assert reader.trailer["/Root"].get("/Lang") in ("en-GB", b"en-GB")
@@ -197,7 +110,7 @@ def test_pdf_metadata_title_and_language(client, scenario):
 def test_publishing_freezes_the_report_whatever_happens_to_the_plan(client, scenario):
     client.force_login(scenario["pm"])
     period = scenario["period"]
-    assert client.post(reverse("governance:report-publish", args=[period.pk])).status_code == 302
+    assert publish(client, period).status_code == 302
     published = PublishedReport.objects.get()
     assert published.sha256 == hashlib.sha256(bytes(published.pdf)).hexdigest()
     assert published.published_by == scenario["pm"]
@@ -224,11 +137,11 @@ def test_publishing_freezes_the_report_whatever_happens_to_the_plan(client, scen
 
 def test_a_correction_is_a_new_version_that_amends_the_first(client, scenario):
     client.force_login(scenario["pm"])
-    url = reverse("governance:report-publish", args=[scenario["period"].pk])
-    client.post(url)
-    client.post(url)  # no reason: refused
+    period = scenario["period"]
+    publish(client, period)
+    publish(client, period)  # no reason: refused
     assert PublishedReport.objects.count() == 1
-    client.post(url, {"amendment_reason": "Corrected the lead for action 1.2"})
+    publish(client, period, "Corrected the lead for action 1.2")
     first, second = PublishedReport.objects.order_by("version")
     assert (second.version, second.amends) == (2, first)
     assert "amends version 1" in "\n".join(pdf_pages(bytes(second.pdf)))
@@ -245,10 +158,15 @@ def test_who_may_read_a_draft(client, scenario):
     client.force_login(board)
     assert client.get(url).status_code == 403
     assert client.get(reverse("governance:report-draft-pdf", args=[period.pk])).status_code == 403
+    assert client.post(reverse("governance:report-draft-build", args=[period.pk])).status_code == 403
     Report.objects.filter(pk=scenario["report"].pk).update(shared_with_board=True)
     assert client.get(url).status_code == 200
     assert client.post(reverse("governance:report-publish", args=[period.pk])).status_code == 403
     assert client.post(reverse("governance:report-edit", args=[period.pk]), {"subject": "x"}).status_code == 403
+    run_jobs()
+    assert not PublishedReport.objects.exists()
+    # A board member may build and read the shared draft's PDF, but never publish it.
+    assert "DRAFT" in pdf_pages(built_draft_pdf(client, period))[0]
     assert not PublishedReport.objects.exists()
 
 
