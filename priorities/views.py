@@ -4,6 +4,7 @@ from django.views.decorators.http import require_GET
 
 from actions.models import Action, Commitment, Outcome, Status, StatusDefinition
 from governance.charts import status_bars
+from send_portal.cache import cache_public_page
 
 from .models import Strategy
 
@@ -47,6 +48,7 @@ def _strategy_page(request, strategy):
     )
 
 
+@cache_public_page("plan")
 @require_GET
 def plan(request):
     strategy = Strategy.objects.current().select_related("partnership").order_by("-first_year").first()
@@ -55,18 +57,21 @@ def plan(request):
     return _strategy_page(request, strategy)
 
 
+@cache_public_page("plan")
 @require_GET
 def strategy_detail(request, slug):
     strategy = get_object_or_404(Strategy.objects.published().select_related("partnership"), slug=slug)
     return _strategy_page(request, strategy)
 
 
+@cache_public_page("plan")
 @require_GET
 def strategy_list(request):
     strategies = Strategy.objects.published().select_related("partnership")
     return render(request, "priorities/strategy_list.html", {"strategies": strategies})
 
 
+@cache_public_page("plan")
 @require_GET
 def outcome_detail(request, slug, number):
     outcome = get_object_or_404(
@@ -82,6 +87,7 @@ def outcome_detail(request, slug, number):
     return render(request, "priorities/outcome_detail.html", {"outcome": outcome, "strategy": outcome.strategy})
 
 
+@cache_public_page("plan")
 @require_GET
 def status_key(request):
     return render(request, "priorities/status_key.html", {"definitions": StatusDefinition.objects.all()})

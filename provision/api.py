@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.http import require_safe
 
+from send_portal.cache import cache_public_page
+
 from . import oruk
 from .filters import MAX_KEYWORD_LENGTH
 from .models import Organization, Service, Taxonomy, TaxonomyTerm
@@ -34,6 +36,7 @@ def open_api(view):
     """GET (and HEAD) only, CORS open to all, and bad parameters answered with a 400 JSON body."""
 
     @functools.wraps(view)
+    @cache_public_page("directory")
     def wrapper(request, *args, **kwargs):
         try:
             response = require_safe(view)(request, *args, **kwargs)

@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 
+from send_portal.cache import section_cached
 from send_portal.forms import GovukFormMixin
 
 from .models import MAX_AGE, Feedback, Location, Service, ServiceAtLocation, TaxonomyTerm
@@ -131,6 +132,8 @@ class ServiceFilter(django_filters.FilterSet):
             .distinct()
             .order_by("area")
         )
+        # The same for every search until the directory changes.
+        areas = section_cached("directory", "search-areas", lambda: list(areas))
         self.filters["area"].extra["choices"] = [(area, area) for area in areas]
 
     # --- filters -------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from priorities.context_processors import partnership as current_partnership
+from send_portal.cache import cache_public_page
 
 from . import snapshot
 from .models import TaxonomyTerm
@@ -65,6 +66,7 @@ def snapshot_print(request):
     return render(request, "snapshot/print.html", _context(request))
 
 
+@cache_public_page("directory")
 @require_GET
 def snapshot_summary(request):
     """Public: the headline counts by need and age, nothing about reviews or gaps."""
@@ -72,6 +74,7 @@ def snapshot_summary(request):
     return render(request, "snapshot/summary.html", {"snapshot": data, "grid": data.age})
 
 
+@cache_public_page("directory")
 @require_GET
 def snapshot_services(request):
     """Public: exactly the services one cell counts, where the directory search cannot say it."""

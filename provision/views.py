@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from send_portal.cache import cache_public_page
+
 from . import services
 from .filters import FeedbackFilter, ManageServiceFilter, ServiceFilter
 from .forms import ContactFormSet, FeedbackForm, LocationForm, ModerationForm, ReviewForm, ServiceForm, StatusForm
@@ -55,6 +57,7 @@ def _query_without(request, *pairs_to_drop) -> str:
 # --- Public ---------------------------------------------------------------------------------
 
 
+@cache_public_page("directory")
 @require_GET
 def service_search(request):
     # A submitted form sends every field, empty or not: tidy the address so it reads well when
@@ -82,6 +85,7 @@ def service_search(request):
     )
 
 
+@cache_public_page("directory")
 @require_GET
 def service_detail(request, pk):
     service = get_object_or_404(Service.objects.for_detail(), pk=pk)
@@ -127,6 +131,7 @@ def feedback_sent(request):
     return render(request, "provision/feedback_sent.html")
 
 
+@cache_public_page("directory")
 @require_GET
 def you_said_we_did(request):
     page, page_notice = _page(request, Feedback.objects.published().select_related("service"), RESULTS_PER_PAGE)

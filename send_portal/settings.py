@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     # Background jobs (building report PDFs): the task framework and its database queue.
     "django_tasks",
     "django_tasks_db",
+    "send_portal.apps.PortalConfig",
     "priorities",
     "governance",
     "actions",
@@ -127,7 +128,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "csp.context_processors.nonce",
                 "priorities.context_processors.partnership",
                 "send_portal.context_processors.navigation",
             ],
@@ -194,6 +194,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Public pages served from the cache (send_portal/cache.py), for at most this many seconds.
+# Only with a shared cache: each process's memory cache could not hear of another's changes.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600) if env_str("REDIS_URL") else 0
 
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
@@ -229,12 +232,12 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# --- django-csp: no inline script; the GOV.UK module script carries a nonce --------------
+# --- django-csp: no inline script or style at all (so no nonce: public pages can be cached) --
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],

@@ -10,11 +10,13 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .cache import cache_public_page
 from .context_processors import PUBLIC_NAV, _items
 
 logger = logging.getLogger(__name__)
 
 
+@cache_public_page("plan")
 @require_GET
 def home(request):
     return render(request, "pages/home.html")

@@ -16,6 +16,9 @@
 #   LOAD_PROFILES      which runs, in order (default: load stress hello-load hello-stress
 #                      hello-ceiling pdf-baseline pdf)
 #   WEB_CONCURRENCY    gunicorn workers (default from gunicorn.conf.py: 2 x cores + 1)
+#   LOAD_REDIS_URL     the shared cache, as REDIS_URL in production; this script empties it
+#                      (default redis://127.0.0.1:6379/9; "off" runs without a shared cache,
+#                      and so without page caching)
 #   LOAD_KEEP=1        keep the database and the work folder (figures as JSON, logs) afterwards
 # Every run is bounded in time (bench/load/drive.py stops it) and sends traffic to 127.0.0.1 only.
 set -euo pipefail
@@ -38,6 +41,13 @@ export DJANGO_SETTINGS_MODULE=bench.load.settings DATABASE_URL="$DB_URL" DJANGO_
   DJANGO_SECRET_KEY="load-test-only-insecure-secret-key-not-for-any-deployment" \
   DJANGO_ALLOWED_HOSTS=127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 \
   LOAD_STATIC_ROOT="$work/static" LOAD_MANIFEST="$work/manifest.json"
+# The shared cache: a Redis database of its own, emptied so that every run starts cold.
+REDIS=${LOAD_REDIS_URL:-redis://127.0.0.1:6379/9}
+if [ "$REDIS" != off ]; then
+  export REDIS_URL="$REDIS"
+  $PY -c 'import os, redis; redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()' \
+    || { echo "No Redis at $REDIS: start one, or set LOAD_REDIS_URL=off to run without page caching." >&2; exit 2; }
+fi
 # The admin connection used to create and drop the database (same server, database "postgres").
 admin() {
   $PY - "$1" <<'EOF'
@@ -77,6 +87,7 @@ for _ in $(seq 60); do
   sleep 0.5
 done
 workers=$(grep -c "Booting worker" "$work/gunicorn.log" || true)
+echo "   shared cache: ${REDIS_URL:-none (page caching off)}"
 echo "   $workers workers on $(nproc) cores; PostgreSQL $($PY -c 'import psycopg, os; c = psycopg.connect(os.environ["DATABASE_URL"].replace("postgres://", "postgresql://", 1)); print(c.info.server_version)')"
 
 # Wait until the server has worked off what the last run left queued (its /healthz answers quickly).

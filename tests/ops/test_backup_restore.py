@@ -14,7 +14,7 @@ from .conftest import MANAGER, OFFICER
 # Per-request values: the CSRF token in forms, the CSP nonce on the module script and the time a
 # draft report was built (drafts are rebuilt on every view).
 VOLATILE = [
-    (re.compile(r'(as it stands now \()<time[^)]*\)'), r'\1-)'),
+    (re.compile(r"(as it stands now \()<time[^)]*\)"), r"\1-)"),
     (re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+"'), r'\1-"'),
     (re.compile(r'(nonce=")[^"]+"'), r'\1-"'),
 ]

@@ -1,0 +1,108 @@
+"""Public pages served whole from the shared cache: fresh after every change, never for staff."""
+
+import pytest
+
+from actions.services import action_record_progress
+
+from .provision.factories import ServiceFactory
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def test_off_without_a_shared_cache(client, db):
+    ServiceFactory(name="Splash sessions")
+    first, second = client.get("/find-support/"), client.get("/find-support/")
+    assert "X-Page-Cache" not in first.headers and "X-Page-Cache" not in second.headers
+
+
+def test_a_repeat_search_is_answered_from_the_cache_without_the_database(
+    client, db, page_cache, django_assert_num_queries
+):
+    ServiceFactory(name="Splash sessions", description="Swimming for all.")
+    first = client.get("/find-support/", {"q": "swimming"})
+    assert first.headers["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get("/find-support/", {"q": "swimming"})
+    assert second.headers["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    # The security headers come from middleware, on the cached page as on any other.
+    assert "script-src 'self'" in second.headers["Content-Security-Policy"]
+    assert second.headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_change_to_the_directory_shows_at_once(client, db, page_cache):
+    service = ServiceFactory(name="Splash sessions", description="Swimming for all.")
+    assert "Splash sessions" in client.get("/find-support/").text
+    client.get(service.get_absolute_url())
+
+    service.name = "Splash and swim"
+    service.save()
+
+    listing = client.get("/find-support/")
+    assert listing.headers["X-Page-Cache"] == "miss"
+    assert "Splash and swim" in listing.text
+    assert "Splash and swim" in client.get(service.get_absolute_url()).text
+
+
+def test_different_searches_are_different_pages(client, db, page_cache):
+    ServiceFactory(name="Splash sessions", description="Swimming for all.")
+    ServiceFactory(name="Chatter club", description="Talking together.")
+    assert "Splash sessions" in client.get("/find-support/", {"q": "swimming"}).text
+    talking = client.get("/find-support/", {"q": "talking"})
+    assert talking.headers["X-Page-Cache"] == "miss"
+    assert "Chatter club" in talking.text and "Splash sessions" not in talking.text
+
+
+def test_signed_in_staff_always_get_a_fresh_page_and_never_fill_the_cache(officer_client, client, db, page_cache):
+    ServiceFactory(name="Splash sessions")
+    staff_page = officer_client.get("/find-support/")
+    assert "X-Page-Cache" not in staff_page.headers
+    assert "X-Page-Cache" not in officer_client.get("/find-support/").headers
+
+    officer_client.logout()
+    client.cookies.clear()
+    public = client.get("/find-support/")
+    assert public.headers["X-Page-Cache"] == "miss"
+    assert "Sign out" not in public.text
+
+
+def test_the_plan_page_shows_a_progress_update_at_once(client, seeded, page_cache, programme_manager):
+    from actions.models import Action, Status
+
+    assert client.get("/plan/").headers["X-Page-Cache"] == "miss"
+    assert client.get("/plan/").headers["X-Page-Cache"] == "hit"
+    action = Action.objects.filter(status=Status.NOT_STARTED).first()
+    action_record_progress(
+        action=action,
+        user=programme_manager,
+        expected_version=action.version,
+        status=Status.ON_TRACK,
+        narrative="Done.",
+    )
+    assert client.get("/plan/").headers["X-Page-Cache"] == "miss"
+
+
+def test_the_open_referral_feed_keeps_its_cors_header_from_the_cache(client, db, page_cache):
+    ServiceFactory(name="Splash sessions")
+    first = client.get("/api/oruk/services")
+    second = client.get("/api/oruk/services")
+    assert (first.headers["X-Page-Cache"], second.headers["X-Page-Cache"]) == ("miss", "hit")
+    assert second.headers["Access-Control-Allow-Origin"] == "*"
+    assert second.headers["Content-Type"] == first.headers["Content-Type"]
+    assert second.json() == first.json()
+
+
+def test_errors_are_not_cached(client, db, page_cache):
+    first = client.get("/find-support/services/00000000-0000-0000-0000-000000000000/")
+    assert first.status_code == 404
+    assert "X-Page-Cache" not in client.get("/find-support/services/00000000-0000-0000-0000-000000000000/").headers
+
+
+def test_a_visitor_with_a_pending_message_is_not_served_from_the_cache(client, db, page_cache):
+    ServiceFactory(name="Splash sessions")
+    client.get("/find-support/")
+    client.cookies["messages"] = "anything"
+    assert "X-Page-Cache" not in client.get("/find-support/").headers
