@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEV := DJANGO_DEBUG=1
+# Where `make run` serves the portal.
+RUN_ADDR ?= 127.0.0.1:8000
 # System packages the tests need: Chromium for browser tests, PDF and font libraries for WeasyPrint.
 SYSTEM_PACKAGES := chromium chromium-driver poppler-utils libharfbuzz-subset0 fonts-liberation libpango-1.0-0 libpangoft2-1.0-0
 
@@ -18,7 +20,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-## run: set up (venv, packages, database, seed data, demo accounts) and serve on http://127.0.0.1:8000
+## run: set up (venv, packages, database, seed data, demo accounts) and serve on http://127.0.0.1:8000,
+## with the background worker that builds report PDFs
 run: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput -v0
 	$(DEV) $(BIN)/python manage.py seed
@@ -27,9 +30,12 @@ run: install
 	@echo ""
 	@echo "  The portal is at http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
 	@echo "  Sign in at http://127.0.0.1:8000/sign-in as a demo officer: username officer, password officer-demo-pass"
+	@echo "  Report PDFs are built by a background worker, started here too; Ctrl+C stops both."
 	@echo "  Press Ctrl+C to stop."
 	@echo ""
-	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(DEV) $(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DEV) $(BIN)/python manage.py runserver $(RUN_ADDR)
 
 ## system-deps: install the Debian packages the tests need, if missing (needs root or sudo)
 system-deps:

@@ -1,10 +1,8 @@
 """Shared fixtures for the reporting cycle: a plan with a scenario to report on, reading PDFs
-back, and running the background jobs that build them."""
+back, and running the background jobs that build them (`jobs.run_jobs`)."""
 
 import datetime
 import io
-import signal
-from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -22,22 +20,6 @@ from tests.factories import (
     PriorityFactory,
     StrategyFactory,
 )
-
-
-def run_jobs() -> None:
-    """Run every queued background job, exactly as the worker does, then return
-    (`manage.py db_worker --batch`).
-
-    Two test-only adjustments: the worker checks its database connection between jobs and closes
-    it when it is inside a transaction, which every non-transactional test is (Django's test client
-    skips the same check for the same reason); and it sets its own signal handlers: put ours back."""
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    try:
-        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-            call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0", verbosity=0)
-    finally:
-        for sig, handler in saved.items():
-            signal.signal(sig, handler)
 
 
 def pdf_pages(content: bytes) -> list[str]:

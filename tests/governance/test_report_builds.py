@@ -15,7 +15,8 @@ from governance import services
 from governance.models import BuildStatus, DraftPDF, PublicationRequest, PublishedReport
 from governance.roles import PROGRAMME_MANAGER
 
-from .conftest import pdf_pages, run_jobs
+from .conftest import pdf_pages
+from .jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,8 @@ from governance.reporting import report_data
 from governance.roles import BOARD_MEMBER
 from tests.factories import ActionFactory, UserFactory
 
-from .conftest import pdf_pages, run_jobs
+from .conftest import pdf_pages
+from .jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
 
