@@ -13,6 +13,7 @@ JSON file that bench/load/populate.py wrote (accounts, action ids, service ids, 
 import json
 import os
 import random
+import time
 import re
 
 import gevent
@@ -169,23 +170,52 @@ class BoardMember(_SignedIn):
 
 
 class DraftBuilder(_SignedIn):
-    """A programme manager building a draft report PDF again and again (the heavy request).
+    """A programme manager asking for a fresh draft report PDF again and again (the heavy work).
 
-    Run beside parents (run.sh, "pdf" profile) to see whether building PDFs stalls searches."""
+    Each round changes the plan (a progress update), so the draft cannot be reused, then asks
+    for a draft PDF. The request only queues the build: the background worker (db_worker,
+    started by run.sh) builds it. Run beside parents ("pdf" profile) to see whether building
+    PDFs stalls their searches."""
 
     fixed_count = 1
-    wait_time = constant(0)
+    wait_time = constant(2)
 
     def on_start(self):
         self.sign_in("load-manager")
         reports = self.client.get("/governance/reports/", name="reports list")
         periods = re.findall(r'href="/governance/reports/(\d+)/"', reports.text or "")
         self.period = periods[0] if periods else None
+        self.actions = [action for officer in MANIFEST["officers"] for action in officer["actions"]]
 
     @task
     def draft_pdf(self):
-        if self.period:
-            self.client.get(f"/governance/reports/{self.period}/draft.pdf", name="report PDF (draft, built)")
+        if not self.period:
+            return
+        path = f"/actions/{random.choice(self.actions)}/progress/"
+        form = self.client.get(path, name="progress (form)")
+        version = VERSION.search(form.text or "")
+        self.client.post(
+            path,
+            data={
+                "csrfmiddlewaretoken": csrf(form),
+                "version": version.group(1) if version else "",
+                "status": "on_track",
+                # A new narrative each time: the report shows it, so the next draft is built afresh.
+                "narrative": f"Load test: progress noted at {time.time():.3f}.",
+            },
+            headers={"Referer": self.host + path},
+            name="progress (save)",
+            allow_redirects=False,
+        )
+        report = f"/governance/reports/{self.period}/"
+        page = self.client.get(report, name="report page")
+        self.client.post(
+            f"{report}draft-pdf/",
+            data={"csrfmiddlewaretoken": csrf(page)},
+            headers={"Referer": self.host + report},
+            name="draft PDF (queue)",
+            allow_redirects=False,
+        )
 
 
 class Hello(FastHttpUser):

@@ -63,8 +63,10 @@ EOF
 }
 
 gunicorn_pid=""
+worker_pid=""
 cleanup() {
   if [ -n "$gunicorn_pid" ]; then kill "$gunicorn_pid" 2>/dev/null || true; wait "$gunicorn_pid" 2>/dev/null || true; fi
+  if [ -n "$worker_pid" ]; then kill "$worker_pid" 2>/dev/null || true; wait "$worker_pid" 2>/dev/null || true; fi
   if [ "${LOAD_KEEP:-0}" = 1 ]; then
     echo "Kept the database ($DB_NAME) and the work folder: $work"
   else
@@ -86,6 +88,9 @@ for _ in $(seq 60); do
   $PY -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/healthz', timeout=2)" 2>/dev/null && break
   sleep 0.5
 done
+# The background worker that builds report PDFs, as deployed beside gunicorn (README, Deploying).
+$PY manage.py db_worker >"$work/worker.log" 2>&1 &
+worker_pid=$!
 workers=$(grep -c "Booting worker" "$work/gunicorn.log" || true)
 echo "   shared cache: ${REDIS_URL:-none (page caching off)}"
 echo "   $workers workers on $(nproc) cores; PostgreSQL $($PY -c 'import psycopg, os; c = psycopg.connect(os.environ["DATABASE_URL"].replace("postgres://", "postgresql://", 1)); print(c.info.server_version)')"
@@ -135,3 +140,10 @@ echo "== results ($SERVICES services, $workers gunicorn workers, $(nproc) cores 
 $PY -m bench.load.report "${titles[@]}" || echo "Some public pages missed DfE's bar (under 1% failures, p95 under 200 ms)."
 server_errors=$(grep '"logger": "send_portal.requests"' "$work/gunicorn.log" | grep -c '"status": 5[0-9][0-9]' || true)
 echo "The portal answered $server_errors requests with a 5xx status (its own request log)."
+$PY - <<'EOF'
+import django
+django.setup()
+from governance.models import DraftPDF
+built = DraftPDF.objects.filter(status="done")
+print(f"The background worker built {built.count()} draft PDFs during the runs.")
+EOF
