@@ -13,8 +13,8 @@ JSON file that bench/load/populate.py wrote (accounts, action ids, service ids, 
 import json
 import os
 import random
-import time
 import re
+import time
 
 import gevent
 from locust import between, constant, task
