@@ -221,8 +221,9 @@ def publication_request(*, report: Report, user, amendment_reason: str = "", now
             # Queued in the same transaction: the queue is a table in this database, so the job
             # exists exactly when the request does.
             request.task_id = str(publish_report.enqueue(request.pk).id)
-            request.skip_history_when_saving = True
+            request.skip_history_when_saving = True  # the job's id is bookkeeping, not a change
             request.save(update_fields=["task_id"])
+            del request.skip_history_when_saving
     except IntegrityError:
         # Two requests at the same moment: the database's constraint let only one through.
         raise ValidationError("This report is already being published: check the page again.") from None
