@@ -29,6 +29,13 @@ SECTIONS = {
     "directory": {"provision"},
     "plan": {"priorities", "actions", "governance"},
 }
+# Bookkeeping that no cached page shows: the background PDF builds (and their history).
+IGNORED = {
+    "governance.draftpdf",
+    "governance.historicaldraftpdf",
+    "governance.publicationrequest",
+    "governance.historicalpublicationrequest",
+}
 
 
 def enabled() -> bool:
@@ -113,6 +120,8 @@ def cache_public_page(section: str):
 
 def _changed(sender, **kwargs):
     if not enabled():
+        return
+    if sender._meta.label_lower in IGNORED:
         return
     app_label = sender._meta.app_label
     for section, apps in SECTIONS.items():

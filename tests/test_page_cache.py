@@ -106,3 +106,14 @@ def test_a_visitor_with_a_pending_message_is_not_served_from_the_cache(client, d
     client.get("/find-support/")
     client.cookies["messages"] = "anything"
     assert "X-Page-Cache" not in client.get("/find-support/").headers
+
+
+def test_building_a_draft_pdf_leaves_the_plan_pages_cached(client, seeded, page_cache, programme_manager):
+    from governance import services
+    from governance.models import DraftPDF, ReportingPeriod
+
+    report = services.report_for_period(period=ReportingPeriod.objects.first(), save=True)
+    assert client.get("/plan/").headers["X-Page-Cache"] == "miss"
+    services.draft_pdf_request(report=report, user=programme_manager)
+    assert DraftPDF.objects.filter(report=report).exists()
+    assert client.get("/plan/").headers["X-Page-Cache"] == "hit"
