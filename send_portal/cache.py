@@ -21,6 +21,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 
@@ -32,7 +33,6 @@ SECTIONS = {
 # Bookkeeping that no cached page shows: the background PDF builds (and their history).
 IGNORED = {
     "governance.draftpdf",
-    "governance.historicaldraftpdf",
     "governance.publicationrequest",
     "governance.historicalpublicationrequest",
 }
@@ -118,15 +118,16 @@ def cache_public_page(section: str):
     return decorator
 
 
-def _changed(sender, **kwargs):
-    if not enabled():
-        return
-    if sender._meta.label_lower in IGNORED:
+def _changed(sender, using=None, **kwargs):
+    if not enabled() or sender._meta.label_lower in IGNORED:
         return
     app_label = sender._meta.app_label
     for section, apps in SECTIONS.items():
         if app_label in apps:
             bump(section)
+            # Again once the change is committed: a page rendered between the first bump and the
+            # commit could not see the change yet, and must not outlive it.
+            transaction.on_commit(functools.partial(bump, section), using=using)
 
 
 def connect_signals() -> None:

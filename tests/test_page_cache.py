@@ -117,3 +117,17 @@ def test_building_a_draft_pdf_leaves_the_plan_pages_cached(client, seeded, page_
     services.draft_pdf_request(report=report, user=programme_manager)
     assert DraftPDF.objects.filter(report=report).exists()
     assert client.get("/plan/").headers["X-Page-Cache"] == "hit"
+
+
+def test_a_page_rendered_before_the_change_is_committed_is_not_served_after_it(
+    client, db, page_cache, django_capture_on_commit_callbacks
+):
+    service = ServiceFactory(name="Splash sessions")
+    with django_capture_on_commit_callbacks(execute=True):
+        service.name = "Splash and swim"
+        service.save()
+        # Another request, between the save and the commit, renders and caches the listing.
+        assert client.get("/find-support/").headers["X-Page-Cache"] == "miss"
+        assert client.get("/find-support/").headers["X-Page-Cache"] == "hit"
+    # Committed: that page is not served again.
+    assert client.get("/find-support/").headers["X-Page-Cache"] == "miss"
