@@ -49,14 +49,14 @@ def _lock(action: Action, expected_version: int) -> Action:
     return locked
 
 
-def _save_with_reason(action: Action, *, user, reason: str, when=None) -> None:
+def _save_with_reason(action: Action, *, user, reason: str, when=None, update_fields=None) -> None:
     action.version += 1
     if when is not None:  # back-dated example data keeps its history in step
         action._history_date = when
     action.full_clean()
     action._change_reason = reason
     action._history_user = user
-    action.save()
+    action.save(update_fields=update_fields)
 
 
 def action_record_progress(
@@ -110,6 +110,9 @@ def action_record_progress(
         update._change_reason = "Progress update recorded"
         update.save()
         old_status = locked.get_status_display()
+        # Only these two change; naming them lets the public pages' cache keep its copies when the
+        # status stays as it was (send_portal/cache.py).
+        changed = ["version"] if locked.status == status else ["status", "version"]
         locked.status = status
         _save_with_reason(
             locked,
@@ -117,6 +120,7 @@ def action_record_progress(
             reason=f"Progress recorded ({old_status} to {locked.get_status_display()})"
             + (" [example data]" if is_example else ""),
             when=when if recorded_at else None,
+            update_fields=changed,
         )
     action.status, action.version = locked.status, locked.version
     return update

@@ -30,11 +30,19 @@ SECTIONS = {
     "directory": {"provision"},
     "plan": {"priorities", "actions", "governance"},
 }
-# Bookkeeping that no cached page shows: the background PDF builds (and their history).
+# Records that no cached page shows: the background PDF builds, the progress narratives (staff
+# pages only; the action's status, which the plan pages do show, is saved on the action) and the
+# reminders. Audit history (simple-history's models) is never on a cached page either.
 IGNORED = {
     "governance.draftpdf",
     "governance.publicationrequest",
-    "governance.historicalpublicationrequest",
+    "actions.progressupdate",
+    "actions.reminder",
+}
+# Fields no cached page shows: a save that touches only these (update_fields) renews nothing.
+# An action's version moves on every progress update, even one that leaves its status as it was.
+UNSHOWN_FIELDS = {
+    "actions.action": {"version"},
 }
 
 
@@ -118,8 +126,16 @@ def cache_public_page(section: str):
     return decorator
 
 
-def _changed(sender, using=None, **kwargs):
-    if not enabled() or sender._meta.label_lower in IGNORED:
+def _shown(sender, update_fields) -> bool:
+    """Whether a cached page could show this change."""
+    label = sender._meta.label_lower
+    if label in IGNORED or hasattr(sender, "instance_type"):  # instance_type: a simple-history model
+        return False
+    return not (update_fields and set(update_fields) <= UNSHOWN_FIELDS.get(label, set()))
+
+
+def _changed(sender, using=None, update_fields=None, **kwargs):
+    if not enabled() or not _shown(sender, update_fields):
         return
     app_label = sender._meta.app_label
     for section, apps in SECTIONS.items():

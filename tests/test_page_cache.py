@@ -85,6 +85,29 @@ def test_the_plan_page_shows_a_progress_update_at_once(client, seeded, page_cach
     assert client.get("/plan/").headers["X-Page-Cache"] == "miss"
 
 
+def test_a_progress_update_that_keeps_the_status_leaves_the_plan_pages_cached(
+    client, seeded, page_cache, programme_manager
+):
+    from actions.models import Action, ProgressUpdate, Status
+
+    action = Action.objects.filter(status=Status.NOT_STARTED).first()
+    record = {"action": action, "user": programme_manager, "status": Status.ON_TRACK, "narrative": "Started."}
+    action_record_progress(expected_version=action.version, **record)
+    before = client.get("/plan/")
+    assert before.headers["X-Page-Cache"] == "miss"
+    # Same status again: a new narrative (staff pages only) and a new version, nothing the page shows.
+    action_record_progress(expected_version=action.version, **(record | {"narrative": "Met again."}))
+    assert ProgressUpdate.objects.filter(action=action).count() == 2
+    again = client.get("/plan/")
+    assert again.headers["X-Page-Cache"] == "hit"
+    assert again.content == before.content
+    # A different status is shown, so the page is renewed and says so.
+    action_record_progress(expected_version=action.version, **(record | {"status": Status.COMPLETE}))
+    after = client.get("/plan/")
+    assert after.headers["X-Page-Cache"] == "miss"
+    assert after.content != before.content
+
+
 def test_the_open_referral_feed_keeps_its_cors_header_from_the_cache(client, db, page_cache):
     ServiceFactory(name="Splash sessions")
     first = client.get("/api/oruk/services")
