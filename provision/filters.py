@@ -41,6 +41,15 @@ ACCESS_ROUTES = {
     "team": [Service.Access.TEAM],
 }
 
+# The search's term filters and the taxonomy each one offers.
+TERM_FILTERS = {"need": TaxonomyTerm.objects.needs, "category": TaxonomyTerm.objects.categories}
+
+
+def _term_choices() -> dict[str, dict[str, str]]:
+    """{filter: {slug: name}} in the taxonomies' order."""
+    return {name: dict(terms().values_list("slug", "name")) for name, terms in TERM_FILTERS.items()}
+
+
 SORT_CHOICES = [("relevance", "Best match"), ("name", "Name (A to Z)")]
 
 
@@ -70,26 +79,22 @@ class ServiceFilter(django_filters.FilterSet):
             "max_value": f"Enter an age of {MAX_AGE} or less",
         },
     )
-    need = django_filters.ModelMultipleChoiceFilter(
+    # Choices are the taxonomy's terms, set in __init__ from the cache (read once per directory change).
+    need = django_filters.MultipleChoiceFilter(
         label="Needs",
-        queryset=TaxonomyTerm.objects.needs(),
-        to_field_name="slug",
+        choices=[],
         method="filter_terms",
         widget=forms.CheckboxSelectMultiple,
-        error_messages={
-            "invalid_choice": "Choose needs from the list",
-            "invalid_pk_value": "Choose needs from the list",
-        },
+        error_messages={"invalid_choice": "Choose needs from the list", "invalid_list": "Choose needs from the list"},
     )
-    category = django_filters.ModelMultipleChoiceFilter(
+    category = django_filters.MultipleChoiceFilter(
         label="Type of service",
-        queryset=TaxonomyTerm.objects.categories(),
-        to_field_name="slug",
+        choices=[],
         method="filter_terms",
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "invalid_choice": "Choose types of service from the list",
-            "invalid_pk_value": "Choose types of service from the list",
+            "invalid_list": "Choose types of service from the list",
         },
     )
     access = django_filters.ChoiceFilter(
@@ -135,6 +140,9 @@ class ServiceFilter(django_filters.FilterSet):
         # The same for every search until the directory changes.
         areas = section_cached("directory", "search-areas", lambda: list(areas))
         self.filters["area"].extra["choices"] = [(area, area) for area in areas]
+        self.term_names = section_cached("directory", "search-terms", _term_choices)
+        for name in TERM_FILTERS:
+            self.filters[name].extra["choices"] = list(self.term_names[name].items())
 
     # --- filters -------------------------------------------------------------------------
 
@@ -145,7 +153,7 @@ class ServiceFilter(django_filters.FilterSet):
         return queryset if value is None else queryset.for_age(value)
 
     def filter_terms(self, queryset, name, value):
-        return queryset.with_any_term(value) if value else queryset
+        return queryset.with_any_term(TERM_FILTERS[name]().filter(slug__in=value)) if value else queryset
 
     def filter_access(self, queryset, name, value):
         return queryset.filter(access__in=ACCESS_ROUTES[value]) if value else queryset
@@ -187,10 +195,10 @@ class ServiceFilter(django_filters.FilterSet):
             found.append(("q", data["q"], f"Keyword: {data['q']}"))
         if data.get("age") is not None:
             found.append(("age", str(data["age"]), f"Age: {data['age']}"))
-        for term in data.get("need") or []:
-            found.append(("need", term.slug, f"Need: {term.name}"))
-        for term in data.get("category") or []:
-            found.append(("category", term.slug, f"Type: {term.name}"))
+        for slug in data.get("need") or []:
+            found.append(("need", slug, f"Need: {self.term_names['need'][slug]}"))
+        for slug in data.get("category") or []:
+            found.append(("category", slug, f"Type: {self.term_names['category'][slug]}"))
         if data.get("access"):
             found.append(("access", data["access"], f"How: {dict(ACCESS_CHOICES)[data['access']]}"))
         if data.get("free"):

@@ -9,9 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from send_portal import cache as page_cache
 from send_portal.cache import cache_public_page
 
 from . import services
@@ -54,6 +57,29 @@ def _query_without(request, *pairs_to_drop) -> str:
     return urlencode(kept)
 
 
+def _result_cards(results) -> list[str]:
+    """The HTML of each search result, in order.
+
+    A service looks the same in every search that lists it, so with the shared cache on, its card
+    is rendered once per change to the directory and reused by every search, and only the page's
+    ids are read here (no prefetch of the services' terms for cards already cached).
+    """
+
+    def render_cards(services) -> dict:
+        return {service.pk: render_to_string("provision/_result.html", {"service": service}) for service in services}
+
+    if not page_cache.enabled():
+        return list(render_cards(results).values())
+    ids = list(results.values_list("pk", flat=True))
+    cards = page_cache.section_cached_many(
+        "directory",
+        "result-card",
+        ids,
+        lambda missing: render_cards(Service.objects.for_listing().filter(pk__in=missing)),
+    )
+    return [mark_safe(cards[pk]) for pk in ids]  # noqa: S308 - our own rendered template
+
+
 # --- Public ---------------------------------------------------------------------------------
 
 
@@ -77,6 +103,7 @@ def service_search(request):
             "filter": filterset,
             "form": filterset.form,
             "page_obj": page,
+            "cards": _result_cards(page.object_list),
             "page_notice": page_notice,
             "query": _query_without(request),
             "removals": removals,

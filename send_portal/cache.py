@@ -77,6 +77,22 @@ def section_cached(section: str, name: str, compute):
     return value
 
 
+def section_cached_many(section: str, name: str, keys: list, compute_missing) -> dict:
+    """{key: value} for `keys`, computing (compute_missing(missing_keys) -> dict) only what this
+    generation of the section has not cached yet: one cache round trip for the lot."""
+    if not enabled():
+        return compute_missing(keys)
+    prefix = f"section:{section}:{generation(section)}:{name}:"
+    found = cache.get_many([f"{prefix}{key}" for key in keys])
+    values = {key: found[f"{prefix}{key}"] for key in keys if f"{prefix}{key}" in found}
+    missing = [key for key in keys if key not in values]
+    if missing:
+        computed = compute_missing(missing)
+        cache.set_many({f"{prefix}{key}": value for key, value in computed.items()}, settings.PAGE_CACHE_SECONDS)
+        values.update(computed)
+    return values
+
+
 def _cacheable(request) -> bool:
     return (
         enabled()

@@ -56,6 +56,26 @@ def test_different_searches_are_different_pages(client, db, page_cache):
     assert "Chatter club" in talking.text and "Splash sessions" not in talking.text
 
 
+def test_a_search_reuses_the_result_cards_of_earlier_searches_until_the_directory_changes(client, db, page_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    service = ServiceFactory(name="Splash sessions", description="Swimming for all.")
+    assert "Splash sessions" in client.get("/find-support/", {"age": 7}).text
+    with CaptureQueriesContext(connection) as queries:
+        other = client.get("/find-support/", {"age": 8})  # another search, so another page
+    assert other.headers["X-Page-Cache"] == "miss"
+    assert "Splash sessions" in other.text and "Swimming for all." in other.text
+    # Its card came from the cache: no query read the service's text or its terms.
+    read = [q["sql"] for q in queries if '"provision_service"."description"' in q["sql"] or "taxonomyterm" in q["sql"]]
+    assert not read
+
+    service.name = "Splash and swim"
+    service.save()
+    again = client.get("/find-support/", {"age": 8})
+    assert "Splash and swim" in again.text and "Splash sessions" not in again.text
+
+
 def test_signed_in_staff_always_get_a_fresh_page_and_never_fill_the_cache(officer_client, client, db, page_cache):
     ServiceFactory(name="Splash sessions")
     staff_page = officer_client.get("/find-support/")
