@@ -28,6 +28,25 @@ def test_home_page_names_the_partnership_from_the_database(client):
         assert link in response.text
 
 
+STAFF_LINKS = ["My actions", "Action plan", "Sign out"]
+
+
+def test_the_public_navigation_has_no_staff_links(client):
+    text = client.get("/").text
+    for link in ["Find support", "Our plan", "Reports", "Give feedback", "Staff sign in"]:
+        assert f">{link}<" in text
+    for link in STAFF_LINKS:
+        assert link not in text
+
+
+def test_signed_in_staff_get_their_navigation_and_sign_out_by_post(officer_client):
+    text = officer_client.get("/").text
+    for link in ["Find support", "Our plan", "Reports", "Give feedback", *STAFF_LINKS]:
+        assert link in text
+    assert "Staff sign in" not in text
+    assert f'<form method="post" action="{reverse("logout")}"' in text
+
+
 @pytest.mark.parametrize("name", ["accessibility", "privacy", "cookies", "contact"])
 def test_footer_pages_render(client, name):
     response = client.get(reverse(name))
