@@ -26,6 +26,9 @@ import django  # noqa: E402
 
 django.setup()
 
+# The portal logs one line per request (send_portal.requests): thousands here, burying the figures.
+logging.getLogger("send_portal.requests").setLevel(logging.WARNING)
+
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402

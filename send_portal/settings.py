@@ -7,6 +7,7 @@ Only throwaway development values have defaults, and only when DJANGO_DEBUG is o
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -48,6 +49,18 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_url(name: str, default: str | None, schemes: set[str]) -> str | None:
+    """A URL with one of `schemes` and a host (or a path, for unix://)."""
+    value = env_str(name, default)
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in schemes or not (parts.netloc or (parts.scheme == "unix" and parts.path)):
+        allowed = " or ".join(f"{scheme}://" for scheme in sorted(schemes))
+        raise ImproperlyConfigured(f"{name} must be a URL starting {allowed}, not {value!r}.")
+    return value
+
+
 # --- Django ----------------------------------------------------------------------------
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -65,12 +78,18 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG 
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required when DJANGO_DEBUG is off (comma-separated).")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+for _origin in CSRF_TRUSTED_ORIGINS:
+    if urlsplit(_origin).scheme not in {"http", "https"} or not urlsplit(_origin).netloc:
+        raise ImproperlyConfigured(
+            f"DJANGO_CSRF_TRUSTED_ORIGINS must list origins with their scheme (https://portal.example.org), "
+            f"not {_origin!r}."
+        )
 
 # Seed fixtures (in fixtures/) that `manage.py seed` loads, in order: the partnership is data.
 SEED_FIXTURES = env_list("SEED_FIXTURES", "status_key,sefton,sefton_indicators,sefton_provision")
 
 # The public address of the portal, used in links sent by email (reminders).
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", {"http", "https"}).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -182,21 +201,24 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "send_portal.storage.StaticFilesStorage"
         )
     },
 }
 
+REDIS_URL = env_url("REDIS_URL", None, {"redis", "rediss", "unix"})
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}
-        if env_str("REDIS_URL")
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
 # Public pages served from the cache (send_portal/cache.py), for at most this many seconds.
 # Only with a shared cache: each process's memory cache could not hear of another's changes.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600) if env_str("REDIS_URL") else 0
+# Read (and checked) even without one, so a bad value is found before it is needed.
+_page_cache_seconds = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_SECONDS = _page_cache_seconds if REDIS_URL else 0
 
 EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND",
@@ -280,6 +302,10 @@ LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json").lower()
 if LOG_FORMAT not in {"json", "plain"}:
     raise ImproperlyConfigured(f"LOG_FORMAT must be json or plain, not {LOG_FORMAT!r}.")
 
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {LOG_LEVEL!r}.")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -296,7 +322,7 @@ LOGGING = {
             "filters": ["request_id"],
         }
     },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # WeasyPrint logs every layout step of every PDF at INFO: keep its warnings only.
     "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }

@@ -62,7 +62,7 @@ def render_without_database(request, template_name: str, *, status: int) -> Http
 
     The context processors are not run (the partnership's name and the signed-in user are read
     from the database), so the layout gets what it needs here: no partnership, nobody signed in,
-    the public navigation, and the request for the CSP nonce.
+    the public navigation, and the request.
     """
     context = {
         "request": request,

@@ -28,6 +28,25 @@ def test_home_page_names_the_partnership_from_the_database(client):
         assert link in response.text
 
 
+STAFF_LINKS = ["My actions", "Action plan", "Sign out"]
+
+
+def test_the_public_navigation_has_no_staff_links(client):
+    text = client.get("/").text
+    for link in ["Find support", "Our plan", "Reports", "Give feedback", "Staff sign in"]:
+        assert f">{link}<" in text
+    for link in STAFF_LINKS:
+        assert link not in text
+
+
+def test_signed_in_staff_get_their_navigation_and_sign_out_by_post(officer_client):
+    text = officer_client.get("/").text
+    for link in ["Find support", "Our plan", "Reports", "Give feedback", *STAFF_LINKS]:
+        assert link in text
+    assert "Staff sign in" not in text
+    assert f'<form method="post" action="{reverse("logout")}"' in text
+
+
 @pytest.mark.parametrize("name", ["accessibility", "privacy", "cookies", "contact"])
 def test_footer_pages_render(client, name):
     response = client.get(reverse(name))
@@ -96,6 +115,40 @@ def test_404_uses_the_portal_layout(client):
     assert "govuk-skip-link" in response.text
 
 
+def assert_in_the_layout(response):
+    assert "govuk-skip-link" in response.text
+    assert 'id="main-content"' in response.text
+    assert "Accessibility statement" in response.text  # the footer
+    assert "Find support" in response.text  # the navigation
+
+
+def test_403_uses_the_portal_layout(officer_client):
+    response = officer_client.get(reverse("provision:manage-service-list"))
+    assert response.status_code == 403
+    assert "You do not have permission to do that" in response.text
+    assert_in_the_layout(response)
+
+
+def test_a_form_refused_for_its_csrf_token_gets_a_403_in_the_portal_layout(officer):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(reverse("login"), {"username": "officer", "password": "correct-horse-battery"})
+    assert response.status_code == 403
+    assert "Sorry, we could not accept that form" in response.text
+    assert "Nothing you sent has been saved" in response.text
+    assert_in_the_layout(response)
+
+
+def test_500_uses_the_portal_layout(client):
+    client.raise_request_exception = False
+    with mock.patch("send_portal.views.render", side_effect=RuntimeError("a bug")):
+        response = client.get("/")
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.text
+    assert_in_the_layout(response)
+
+
 def test_sign_in_page_and_sign_in(client):
     user = get_user_model().objects.create_user("olive", password="a-long-password-1")
     assert client.get(reverse("login")).status_code == 200
@@ -128,14 +181,6 @@ def test_sign_out_needs_a_post(officer_client):
     response = officer_client.post(reverse("logout"))
     assert response.status_code == 302
     assert "_auth_user_id" not in officer_client.session
-
-
-def test_forms_are_csrf_protected(officer):
-    from django.test import Client
-
-    strict = Client(enforce_csrf_checks=True)
-    response = strict.post(reverse("login"), {"username": "officer", "password": "correct-horse-battery"})
-    assert response.status_code == 403
 
 
 def test_the_three_role_groups_exist_after_migrate():

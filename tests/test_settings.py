@@ -36,6 +36,11 @@ def run_manage(*args, env):
         ({"DATABASE_CONN_MAX_AGE": "soon"}, "DATABASE_CONN_MAX_AGE"),
         ({"DATABASE_URL": "nosuchdb://x"}, "DATABASE_URL"),
         ({"AXES_FAILURE_LIMIT": "-3"}, "AXES_FAILURE_LIMIT"),
+        ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({"REDIS_URL": "cache:6379"}, "REDIS_URL"),
+        ({"PAGE_CACHE_SECONDS": "ten minutes"}, "PAGE_CACHE_SECONDS"),
+        ({"SITE_URL": "portal.example.org"}, "SITE_URL"),
+        ({"DJANGO_CSRF_TRUSTED_ORIGINS": "portal.example.org"}, "DJANGO_CSRF_TRUSTED_ORIGINS"),
     ],
 )
 def test_a_bad_value_stops_start_up_naming_the_variable(env, named):
@@ -55,3 +60,15 @@ def test_demo_accounts_refuse_when_debug_is_off():
     result = run_manage("demo_accounts", env=PRODUCTION_ENV)
     assert result.returncode != 0
     assert "development only" in result.stderr
+
+
+def test_every_variable_the_settings_read_is_in_env_example():
+    import re
+
+    read = set()
+    for source in ["send_portal/settings.py", "send_portal/logging.py", "gunicorn.conf.py"]:
+        text = (ROOT / source).read_text()
+        read |= set(re.findall(r"""(?:env_\w+|_positive_int|os\.environ\.get)\(\s*["']([A-Z_]+)["']""", text))
+    documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert read - documented == set()
+    assert {"DJANGO_DEBUG", "DJANGO_SECRET_KEY", "DATABASE_URL", "WEB_CONCURRENCY"} <= read
