@@ -59,7 +59,8 @@ class Command(BaseCommand):
             if history is None:
                 continue
             instance = model._default_manager.get(pk=item["pk"])
-            last = history.filter(**{model._meta.pk.attname: item["pk"]}).order_by("history_date", "history_id").last()
+            # The last record written holds the state last recorded (example data may be back-dated).
+            last = history.filter(**{model._meta.pk.attname: item["pk"]}).order_by("history_id").last()
             if last is None:
                 instance._change_reason = f"Loaded from the seed fixture {name}"
             elif _differs(instance, last):
