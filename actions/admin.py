@@ -1,10 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from send_portal.admin_history import ReasonedHistoryAdmin
 
 from .models import Action, Commitment, Milestone, Outcome, ProgressUpdate, StatusDefinition
 
 
-class NoDeleteAdmin(SimpleHistoryAdmin):
+class NoDeleteAdmin(ReasonedHistoryAdmin):
     """Plan records are withdrawn, never deleted: the audit trail depends on them."""
 
     def has_delete_permission(self, request, obj=None):
@@ -54,7 +55,7 @@ class ProgressUpdateAdmin(NoDeleteAdmin):
 
 
 @admin.register(StatusDefinition)
-class StatusDefinitionAdmin(SimpleHistoryAdmin):
+class StatusDefinitionAdmin(ReasonedHistoryAdmin):
     list_display = ["label", "status", "colour", "order"]
 
     def has_delete_permission(self, request, obj=None):

@@ -11,6 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -176,6 +177,30 @@ def parse_due(text: str) -> DueReading:
     raise ValidationError(f"'{text[:100]}' is not a due date the portal can read. Enter {ACCEPTED_FORMS}.")
 
 
+class FinancialQuarterFormField(forms.CharField):
+    """A quarter typed as text ("Q3 2023/24", "Q3 23/24", "March 2027") and shown as its label.
+
+    The model field stores an integer, but a number box would show nobody's idea of a quarter
+    (and a browser empties a number box whose value is "Q3 2023/24", so saving would lose it)."""
+
+    def __init__(self, *, max_length=None, min_value=None, max_value=None, step_size=None, **kwargs):
+        kwargs.setdefault("help_text", f"Enter {ACCEPTED_FORMS}.")
+        super().__init__(**kwargs)  # no max_length: its validator would run on the parsed quarter
+
+    def prepare_value(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = FinancialQuarter.from_index(value)
+        return value.label if isinstance(value, FinancialQuarter) else value
+
+    def to_python(self, value):
+        if isinstance(value, FinancialQuarter):
+            return value
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        return parse_due(text).quarter
+
+
 class FinancialQuarterField(models.IntegerField):
     """Stores a FinancialQuarter as its sortable integer index."""
 
@@ -197,6 +222,15 @@ class FinancialQuarterField(models.IntegerField):
         if isinstance(value, str) and value.strip().lstrip("-").isdigit():
             return FinancialQuarter.from_index(int(value))
         return parse_due(value).quarter
+
+    def formfield(self, **kwargs):
+        # The admin gives every IntegerField (subclasses too) a number box; a quarter is text.
+        widget = kwargs.get("widget")
+        if isinstance(widget, forms.NumberInput) or (
+            isinstance(widget, type) and issubclass(widget, forms.NumberInput)
+        ):
+            kwargs["widget"] = forms.TextInput
+        return super().formfield(**{"form_class": FinancialQuarterFormField, **kwargs})
 
     def get_prep_value(self, value):
         value = self.to_python(value)

@@ -1,17 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from send_portal.admin_history import ReasonedHistoryAdmin
+
 from .models import Board, Decision, DraftPDF, LeadRole, Organisation, PublicationRequest, ReportingPeriod
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(ReasonedHistoryAdmin):
     list_display = ["name", "kind", "partnership"]
     list_filter = ["kind"]
 
 
 @admin.register(LeadRole)
-class LeadRoleAdmin(SimpleHistoryAdmin):
+class LeadRoleAdmin(ReasonedHistoryAdmin):
     list_display = ["title", "organisation"]
     list_filter = ["organisation"]
     filter_horizontal = ["holders", "delegates"]
@@ -19,17 +21,17 @@ class LeadRoleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Board)
-class BoardAdmin(SimpleHistoryAdmin):
+class BoardAdmin(ReasonedHistoryAdmin):
     list_display = ["name", "chair", "meets", "reports_to"]
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(ReasonedHistoryAdmin):
     list_display = ["board", "made_on", "summary"]
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(SimpleHistoryAdmin):
+class ReportingPeriodAdmin(ReasonedHistoryAdmin):
     list_display = ["title", "board", "starts_on", "ends_on", "meeting_on"]
 
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from send_portal.admin_history import ReasonedHistoryAdmin
 
 from .models import Partnership, Principle, Priority, Strategy
 
@@ -15,12 +16,12 @@ class PrincipleInline(admin.TabularInline):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(SimpleHistoryAdmin):
+class PartnershipAdmin(ReasonedHistoryAdmin):
     list_display = ["name", "area"]
 
 
 @admin.register(Strategy)
-class StrategyAdmin(SimpleHistoryAdmin):
+class StrategyAdmin(ReasonedHistoryAdmin):
     list_display = ["title", "partnership", "status", "first_year", "last_year"]
     list_filter = ["status", "partnership"]
     prepopulated_fields = {"slug": ["title"]}
@@ -28,6 +29,6 @@ class StrategyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Priority)
-class PriorityAdmin(SimpleHistoryAdmin):
+class PriorityAdmin(ReasonedHistoryAdmin):
     list_display = ["number", "title", "strategy"]
     list_filter = ["strategy"]

@@ -3,7 +3,18 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PAGES = ["/", "/sign-in", "/accessibility", "/plan/", "/plan/status-key/", "/governance/reports/"]
+PAGES = [
+    "/",
+    "/sign-in",
+    "/accessibility",
+    "/plan/",
+    "/plan/status-key/",
+    "/governance/reports/",
+    # An outcome, an action with two milestones, and an item of the superseded strategy (fixed seed keys).
+    "/plan/sefton-send-joint-commissioning-strategy-2023-2026/outcomes/11/",
+    "/actions/11/",
+    "/actions/110/",
+]
 
 
 @pytest.fixture
