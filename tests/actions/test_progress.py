@@ -214,6 +214,30 @@ def test_rebaselining_records_the_reason_and_the_changes_in_words(manager_client
     assert "Place Director" in page and "Recruitment delayed by a year" in page
 
 
+def test_rebaselining_due_date_and_leads_is_one_change_in_the_history(manager_client, plan):
+    """Swapping the leads must not leave a half-changed state (no leads at all) on the record."""
+    action = plan["led"]
+    from tests.factories import LeadRoleFactory
+
+    new_lead = LeadRoleFactory(organisation=plan["lead_role"].organisation, title="Place Director")
+    before = action.history.count()
+    manager_client.post(
+        reverse("actions:rebaseline", args=[action.pk]),
+        {"version": 1, "due_text": "Q2 2024/25", "leads": [new_lead.pk], "reason": "New director in post"},
+    )
+    assert action.history.count() == before + 1
+    latest = action.history.first()
+    assert latest.history_change_reason == "New director in post"
+    assert [row.leadrole for row in latest.historicalaction_leads_set.all()] == [new_lead]
+    entries = manager_client.get(action.get_absolute_url()).context["timeline"]
+    assert entries[0].reason == "New director in post"
+    assert {(c.label, c.old, c.new) for c in entries[0].changes} == {
+        ("Due (as written)", "Q3 2023/24", "Q2 2024/25"),
+        ("Due quarter", "Q3 2023/24", "Q2 2024/25"),
+        ("Responsible leads", str(plan["lead_role"]), str(new_lead)),
+    }
+
+
 def test_rebaselining_needs_a_readable_due_date_and_a_reason(manager_client, plan):
     action = plan["led"]
     response = manager_client.post(
