@@ -274,3 +274,37 @@ def test_admin_cannot_delete_actions_or_edit_progress(client, plan):
     assert change.status_code in (302, 403)
     update.refresh_from_db()
     assert update.narrative == "x"
+
+
+def test_the_admin_cannot_re_baseline_or_change_status_without_a_reason(client, plan):
+    """Due date, leads and status change only through the action's own pages, which ask why."""
+    from tests.factories import LeadRoleFactory
+
+    manager = UserFactory(username="pm-admin", role=PROGRAMME_MANAGER, is_staff=True)
+    client.force_login(manager)
+    action = plan["led"]
+    other_lead = LeadRoleFactory(organisation=plan["lead_role"].organisation, title="Place Director")
+    url = reverse("admin:actions_action_change", args=[action.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "outcome": action.outcome.pk,
+            "number": action.number,
+            "title": "Recruit two social care officers",
+            "description": action.description,
+            "leads": [other_lead.pk],
+            "due_text": "Q4 2030/31",
+            "due_quarter": 2030 * 4 + 3,  # the admin takes the quarter as a number
+            "status": Status.COMPLETE,
+            "milestones-TOTAL_FORMS": 0,
+            "milestones-INITIAL_FORMS": 0,
+            "milestones-MIN_NUM_FORMS": 0,
+            "milestones-MAX_NUM_FORMS": 1000,
+        },
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.title == "Recruit two social care officers"  # other fields stay editable
+    assert (action.due_text, action.status) == ("Q3 2023/24", Status.NOT_STARTED)
+    assert list(action.leads.all()) == [plan["lead_role"]]
