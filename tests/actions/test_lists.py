@@ -97,6 +97,16 @@ def test_xlsx_export_opens_with_a_header_row(client, officer, plan, status_key):
     assert sheet.freeze_panes == "A2"
 
 
+def test_xlsx_export_opens_when_the_text_has_control_characters(client, officer, plan, status_key):
+    plan["led"].title = "Recruit\x0ba social care\x07 officer"
+    plan["led"].save()
+    client.force_login(officer)
+    response = client.get(reverse("actions:action-export-xlsx"))
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert sheet["B2"].value == "Recruita social care officer"
+
+
 def test_query_counts_do_not_grow_with_the_number_of_actions(
     client, lead_officer, plan, period, status_key, django_assert_max_num_queries
 ):
