@@ -172,6 +172,23 @@ def test_errors_are_summarised_and_what_was_typed_is_kept(client, lead_officer, 
     assert not ProgressUpdate.objects.exists()
 
 
+def test_each_status_on_the_form_says_the_rag_colour_it_sets(client, lead_officer, plan):
+    from django.core.management import call_command
+
+    from actions.models import StatusDefinition
+
+    call_command("loaddata", "fixtures/status_key.json", verbosity=0)
+    client.force_login(lead_officer)
+    page = client.get(reverse("actions:record-progress", args=[plan["led"].pk])).text
+    on_track = StatusDefinition.objects.get(status=Status.ON_TRACK)
+    assert 'value="on_track" aria-describedby="id_status_1-hint"' in page
+    assert (
+        '<div id="id_status_1-hint" class="govuk-hint govuk-radios__hint">'
+        f'<strong class="govuk-tag portal-status portal-status--green">Green</strong> {on_track.definition}'
+    ) in page
+    assert page.count("govuk-radios__hint") == len(Status.choices) - 1  # every status but withdrawn
+
+
 def test_at_risk_needs_a_reason_and_a_mitigation(client, lead_officer, plan):
     action = plan["led"]
     client.force_login(lead_officer)
