@@ -26,6 +26,12 @@ class ActionAdmin(NoDeleteAdmin):
     inlines = [MilestoneInline]
     list_select_related = ["outcome"]
     readonly_fields = ["version"]
+    # Status, due date and leads change only on the action's own pages (record progress,
+    # re-baseline, withdraw), which check who may, ask why, and catch a stale form.
+    service_fields = ["status", "withdrawn_reason", "due_text", "due_quarter", "leads"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields + (self.service_fields if obj is not None else [])
 
 
 @admin.register(Outcome)

@@ -34,6 +34,9 @@ class ActionFilter(django_filters.FilterSet):
         lookup_expr="exact",
         choices=Status.choices,
         widget=forms.CheckboxSelectMultiple,
+        # A plain column never repeats a row; django-filter's default DISTINCT would make the
+        # database work out every action's annotations before it can count or page them.
+        distinct=False,
     )
     rag = django_filters.ChoiceFilter(label="RAG colour", choices=StatusDefinition.Colour.choices, method="filter_rag")
     due = django_filters.ChoiceFilter(label="Due quarter", method="filter_due", choices=[])

@@ -139,12 +139,16 @@ def action_rebaseline(
         locked = _lock(action, expected_version)
         locked.due_text = due_text.strip()
         locked.due_quarter = reading.quarter
-        _save_with_reason(locked, user=user, reason=reason.strip())
         if {lead.pk for lead in locked.leads.all()} != {lead.pk for lead in leads}:
-            # m2m history is written on `set`; the instance carries the same reason and user.
-            locked._change_reason = reason.strip()
-            locked._history_user = user
-            locked.leads.set(leads)
+            # `set` removes then adds, and simple-history would record each step (the middle one
+            # with leads half-changed). Set the leads quietly; the save below records them, with
+            # the new due date and the reason, as one change.
+            locked.skip_history_when_saving = True
+            try:
+                locked.leads.set(leads)
+            finally:
+                del locked.skip_history_when_saving
+        _save_with_reason(locked, user=user, reason=reason.strip())
     return locked
 
 

@@ -14,4 +14,6 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         # Roles exist in every database, test databases included, once migrations have run.
-        post_migrate.connect(_create_roles, sender=self)
+        # After every app's migrations, not only this one's: the roles carry permissions of apps
+        # listed after this one (actions, provision), which exist only once those have migrated.
+        post_migrate.connect(_create_roles, dispatch_uid="governance.create_roles")

@@ -26,3 +26,18 @@ def status_tag(context, status):
         label,
         definition.get_colour_display() if definition else "no colour",
     )
+
+
+@register.simple_tag(takes_context=True)
+def rag_hint(context, status):
+    """What choosing a status sets: its RAG colour, as a coloured tag with the colour's name, and
+    the partnership's definition of the status."""
+    definition = _definitions(context).get(status)
+    if definition is None:
+        return ""
+    return format_html(
+        '<strong class="govuk-tag portal-status portal-status--{}">{}</strong> {}',
+        definition.colour,
+        definition.get_colour_display(),
+        definition.definition,
+    )

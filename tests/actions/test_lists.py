@@ -50,6 +50,16 @@ def test_action_plan_filters_by_status_and_the_url_carries_them(client, officer,
     assert "export.csv?status=at_risk" in response.text
 
 
+def test_filtering_by_several_statuses_needs_no_distinct(client, officer, plan, status_key):
+    """DISTINCT over the annotated list made the database compute every action's latest update."""
+    plan["other"].status = Status.AT_RISK
+    plan["other"].save()
+    client.force_login(officer)
+    response = client.get(reverse("actions:action-list"), {"status": ["at_risk", "not_started"]})
+    assert list(response.context["page_obj"].object_list) == [plan["led"], plan["other"]]
+    assert not response.context["filter"].qs.query.distinct
+
+
 def test_action_plan_filters_by_rag_lead_overdue_and_no_update(client, officer, plan, period, status_key):
     plan["other"].status = Status.OFF_TRACK
     plan["other"].save()
@@ -95,6 +105,16 @@ def test_xlsx_export_opens_with_a_header_row(client, officer, plan, status_key):
     assert [c.value for c in sheet[1]][:2] == ["Reference", "Action"]
     assert sheet.max_row == 3
     assert sheet.freeze_panes == "A2"
+
+
+def test_xlsx_export_opens_when_the_text_has_control_characters(client, officer, plan, status_key):
+    plan["led"].title = "Recruit\x0ba social care\x07 officer"
+    plan["led"].save()
+    client.force_login(officer)
+    response = client.get(reverse("actions:action-export-xlsx"))
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert sheet["B2"].value == "Recruita social care officer"
 
 
 def test_query_counts_do_not_grow_with_the_number_of_actions(

@@ -172,6 +172,23 @@ def test_errors_are_summarised_and_what_was_typed_is_kept(client, lead_officer, 
     assert not ProgressUpdate.objects.exists()
 
 
+def test_each_status_on_the_form_says_the_rag_colour_it_sets(client, lead_officer, plan):
+    from django.core.management import call_command
+
+    from actions.models import StatusDefinition
+
+    call_command("loaddata", "fixtures/status_key.json", verbosity=0)
+    client.force_login(lead_officer)
+    page = client.get(reverse("actions:record-progress", args=[plan["led"].pk])).text
+    on_track = StatusDefinition.objects.get(status=Status.ON_TRACK)
+    assert 'value="on_track" aria-describedby="id_status_1-hint"' in page
+    assert (
+        '<div id="id_status_1-hint" class="govuk-hint govuk-radios__hint">'
+        f'<strong class="govuk-tag portal-status portal-status--green">Green</strong> {on_track.definition}'
+    ) in page
+    assert page.count("govuk-radios__hint") == len(Status.choices) - 1  # every status but withdrawn
+
+
 def test_at_risk_needs_a_reason_and_a_mitigation(client, lead_officer, plan):
     action = plan["led"]
     client.force_login(lead_officer)
@@ -214,6 +231,30 @@ def test_rebaselining_records_the_reason_and_the_changes_in_words(manager_client
     assert "Place Director" in page and "Recruitment delayed by a year" in page
 
 
+def test_rebaselining_due_date_and_leads_is_one_change_in_the_history(manager_client, plan):
+    """Swapping the leads must not leave a half-changed state (no leads at all) on the record."""
+    action = plan["led"]
+    from tests.factories import LeadRoleFactory
+
+    new_lead = LeadRoleFactory(organisation=plan["lead_role"].organisation, title="Place Director")
+    before = action.history.count()
+    manager_client.post(
+        reverse("actions:rebaseline", args=[action.pk]),
+        {"version": 1, "due_text": "Q2 2024/25", "leads": [new_lead.pk], "reason": "New director in post"},
+    )
+    assert action.history.count() == before + 1
+    latest = action.history.first()
+    assert latest.history_change_reason == "New director in post"
+    assert [row.leadrole for row in latest.historicalaction_leads_set.all()] == [new_lead]
+    entries = manager_client.get(action.get_absolute_url()).context["timeline"]
+    assert entries[0].reason == "New director in post"
+    assert {(c.label, c.old, c.new) for c in entries[0].changes} == {
+        ("Due (as written)", "Q3 2023/24", "Q2 2024/25"),
+        ("Due quarter", "Q3 2023/24", "Q2 2024/25"),
+        ("Responsible leads", str(plan["lead_role"]), str(new_lead)),
+    }
+
+
 def test_rebaselining_needs_a_readable_due_date_and_a_reason(manager_client, plan):
     action = plan["led"]
     response = manager_client.post(
@@ -250,3 +291,37 @@ def test_admin_cannot_delete_actions_or_edit_progress(client, plan):
     assert change.status_code in (302, 403)
     update.refresh_from_db()
     assert update.narrative == "x"
+
+
+def test_the_admin_cannot_re_baseline_or_change_status_without_a_reason(client, plan):
+    """Due date, leads and status change only through the action's own pages, which ask why."""
+    from tests.factories import LeadRoleFactory
+
+    manager = UserFactory(username="pm-admin", role=PROGRAMME_MANAGER, is_staff=True)
+    client.force_login(manager)
+    action = plan["led"]
+    other_lead = LeadRoleFactory(organisation=plan["lead_role"].organisation, title="Place Director")
+    url = reverse("admin:actions_action_change", args=[action.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "outcome": action.outcome.pk,
+            "number": action.number,
+            "title": "Recruit two social care officers",
+            "description": action.description,
+            "leads": [other_lead.pk],
+            "due_text": "Q4 2030/31",
+            "due_quarter": 2030 * 4 + 3,  # the admin takes the quarter as a number
+            "status": Status.COMPLETE,
+            "milestones-TOTAL_FORMS": 0,
+            "milestones-INITIAL_FORMS": 0,
+            "milestones-MIN_NUM_FORMS": 0,
+            "milestones-MAX_NUM_FORMS": 1000,
+        },
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.title == "Recruit two social care officers"  # other fields stay editable
+    assert (action.due_text, action.status) == ("Q3 2023/24", Status.NOT_STARTED)
+    assert list(action.leads.all()) == [plan["lead_role"]]

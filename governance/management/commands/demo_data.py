@@ -51,10 +51,20 @@ class Command(BaseCommand):
                     [Status.ON_TRACK, Status.ON_TRACK, Status.ON_TRACK],
                 ]
             )
-            for period, status in zip(past[-len(path) :], path, strict=False):
-                when = timezone.make_aware(
+            moments = [
+                timezone.make_aware(
                     datetime.datetime.combine(period.ends_on - datetime.timedelta(days=20), datetime.time(10))
                 )
+                for period in past[-len(path) :]
+            ]
+            if moments:
+                # The example updates are back-dated, but the seed's record of the action was
+                # written just now: left so, the history would read the seed as the latest change
+                # ("On track" back to "Not started"). Example data only: date it before them.
+                action.history.filter(history_date__gt=moments[0]).update(
+                    history_date=moments[0] - datetime.timedelta(days=1)
+                )
+            for when, status in zip(moments, path, strict=False):
                 risky = status in (Status.AT_RISK, Status.OFF_TRACK)
                 action_record_progress(
                     action=action,
