@@ -217,6 +217,21 @@ def test_need_figures_show_the_latest_value_with_its_date_and_source(manager_cli
     assert "England 80.5%; North West 78%" in content
 
 
+def test_need_figures_show_the_latest_dated_value_with_its_note_not_an_undated_older_one(manager_client, directory):
+    partnership = Partnership.objects.order_by("pk").first()
+    indicator = Indicator.objects.create(
+        partnership=partnership, number=1, name="Young people not in education", unit="%", source="The strategy"
+    )
+    IndicatorValue.objects.create(indicator=indicator, value="9.4", as_of=None, as_of_label="No date stated")
+    IndicatorValue.objects.create(
+        indicator=indicator, value="8.1", as_of="2024-12-01", as_of_label="December 2024", note="Down from 9.4%."
+    )
+    content = manager_client.get("/snapshot/").content.decode()
+    assert "8.1%</strong>, December 2024" in content
+    assert "Down from 9.4%." in content
+    assert "9.4%</strong>" not in content
+
+
 def test_with_no_need_figures_the_page_says_so_rather_than_inventing_any(manager_client, directory):
     content = manager_client.get("/snapshot/").content.decode()
     assert "No need figures have been recorded yet" in content
