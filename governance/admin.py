@@ -1,7 +1,17 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Board, Decision, DraftPDF, LeadRole, Organisation, PublicationRequest, ReportingPeriod
+from .models import (
+    Board,
+    Decision,
+    DraftPDF,
+    Indicator,
+    IndicatorValue,
+    LeadRole,
+    Organisation,
+    PublicationRequest,
+    ReportingPeriod,
+)
 
 
 @admin.register(Organisation)
@@ -31,6 +41,24 @@ class DecisionAdmin(SimpleHistoryAdmin):
 @admin.register(ReportingPeriod)
 class ReportingPeriodAdmin(SimpleHistoryAdmin):
     list_display = ["title", "board", "starts_on", "ends_on", "meeting_on"]
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    extra = 1
+    fields = ["value", "qualifier", "as_of", "as_of_label", "note"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    """The partnership's figures on need and success: the SEND snapshot and the progress report
+    show the latest value of each, with its date and source. Add a value as new figures come in."""
+
+    list_display = ["number", "name", "topic", "unit", "partnership"]
+    list_display_links = ["name"]
+    list_filter = ["partnership", "topic"]
+    search_fields = ["name", "source"]
+    inlines = [IndicatorValueInline]
 
 
 class _ReadOnly:
