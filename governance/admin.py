@@ -3,7 +3,17 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from send_portal.admin_history import ReasonedHistoryAdmin
 
-from .models import Board, Decision, DraftPDF, LeadRole, Organisation, PublicationRequest, ReportingPeriod
+from .models import (
+    Board,
+    Decision,
+    DraftPDF,
+    Indicator,
+    IndicatorValue,
+    LeadRole,
+    Organisation,
+    PublicationRequest,
+    ReportingPeriod,
+)
 
 
 @admin.register(Organisation)
@@ -33,6 +43,24 @@ class DecisionAdmin(ReasonedHistoryAdmin):
 @admin.register(ReportingPeriod)
 class ReportingPeriodAdmin(ReasonedHistoryAdmin):
     list_display = ["title", "board", "starts_on", "ends_on", "meeting_on"]
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    extra = 1
+    fields = ["value", "qualifier", "as_of", "as_of_label", "note"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(ReasonedHistoryAdmin):
+    """The partnership's figures on need and success: the SEND snapshot and the progress report
+    show the latest value of each, with its date and source. Add a value as new figures come in."""
+
+    list_display = ["number", "name", "topic", "unit", "partnership"]
+    list_display_links = ["name"]
+    list_filter = ["partnership", "topic"]
+    search_fields = ["name", "source"]
+    inlines = [IndicatorValueInline]
 
 
 class _ReadOnly:

@@ -20,6 +20,13 @@ ROLE_PERMISSIONS = {
         "actions.change_statusdefinition",
         "governance.change_leadrole",
         "governance.view_reportingperiod",
+        # The need figures beside the SEND snapshot (and in the progress report).
+        "governance.view_indicator",
+        "governance.add_indicator",
+        "governance.change_indicator",
+        "governance.add_indicatorvalue",
+        "governance.change_indicatorvalue",
+        "governance.view_indicatorvalue",
     ],
     BOARD_MEMBER: ["actions.view_action", "governance.view_reportingperiod"],
 }

@@ -560,7 +560,8 @@ def need_figures(partnership) -> list[IndicatorFigure]:
         return []
     figures = []
     indicators = Indicator.objects.filter(partnership=partnership).prefetch_related(
-        Prefetch("values", queryset=IndicatorValue.objects.order_by("-as_of"))
+        # Undated values last, as in the progress report: PostgreSQL would otherwise sort them first.
+        Prefetch("values", queryset=IndicatorValue.objects.order_by(F("as_of").desc(nulls_last=True)))
     )
     for indicator in indicators:
         values = list(indicator.values.all())

@@ -12,9 +12,11 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from governance.models import Indicator, IndicatorValue
+from governance.roles import PROGRAMME_MANAGER
 from priorities.models import Partnership
 from provision import snapshot
 from provision.models import Service, TaxonomyTerm
+from tests.factories import UserFactory
 
 from .factories import LocationFactory, NeedFactory, ServiceFactory
 
@@ -215,6 +217,57 @@ def test_need_figures_show_the_latest_value_with_its_date_and_source(manager_cli
     assert "61.5%</strong>, March 2024" in content
     assert "Source: Test health trust, 2024" in content
     assert "England 80.5%; North West 78%" in content
+
+
+def test_need_figures_show_the_latest_dated_value_with_its_note_not_an_undated_older_one(manager_client, directory):
+    partnership = Partnership.objects.order_by("pk").first()
+    indicator = Indicator.objects.create(
+        partnership=partnership, number=1, name="Young people not in education", unit="%", source="The strategy"
+    )
+    IndicatorValue.objects.create(indicator=indicator, value="9.4", as_of=None, as_of_label="No date stated")
+    IndicatorValue.objects.create(
+        indicator=indicator, value="8.1", as_of="2024-12-01", as_of_label="December 2024", note="Down from 9.4%."
+    )
+    content = manager_client.get("/snapshot/").content.decode()
+    assert "8.1%</strong>, December 2024" in content
+    assert "Down from 9.4%." in content
+    assert "9.4%</strong>" not in content
+
+
+def test_a_programme_manager_adds_a_need_figure_in_the_admin_and_the_snapshot_shows_it(client, directory):
+    manager = UserFactory(username="figures-manager", role=PROGRAMME_MANAGER, is_staff=True)
+    client.force_login(manager)
+    partnership = Partnership.objects.order_by("pk").first()
+    indicator = Indicator.objects.create(
+        partnership=partnership, number=1, name="Waiting under 18 weeks", unit="%", source="Test health trust"
+    )
+    old = IndicatorValue.objects.create(indicator=indicator, value="65", as_of="2023-01-01", as_of_label="January 2023")
+    assert client.get("/admin/governance/indicator/").status_code == 200
+    url = f"/admin/governance/indicator/{indicator.pk}/change/"
+    fields = {"partnership": partnership.pk, "number": 1, "name": indicator.name, "unit": "%", "polarity": "context"}
+    fields |= {"topic": "", "source": indicator.source, "national": "", "north_west": "", "comparator_note": ""}
+    formset = {
+        "values-TOTAL_FORMS": 2,
+        "values-INITIAL_FORMS": 1,
+        "values-MIN_NUM_FORMS": 0,
+        "values-MAX_NUM_FORMS": 1000,
+    }
+    existing = {"values-0-id": old.pk, "values-0-indicator": indicator.pk, "values-0-value": "65"}
+    existing |= {"values-0-as_of": "2023-01-01", "values-0-as_of_label": "January 2023"}
+    new = {"values-1-indicator": indicator.pk, "values-1-value": "71.5", "values-1-as_of": "2024-06-01"}
+    new |= {"values-1-as_of_label": "June 2024", "values-1-note": "From the trust's monthly return."}
+    reason = {"change_reason": "June figures from the trust"}
+    response = client.post(url, {**fields, **formset, **existing, **new, **reason})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    added = IndicatorValue.objects.get(indicator=indicator, as_of="2024-06-01")
+    record = added.history.get()
+    assert (record.history_user, record.history_change_reason) == (manager, "June figures from the trust")
+    content = client.get("/snapshot/").content.decode()
+    assert "71.5%</strong>, June 2024" in content
+
+
+def test_an_officer_cannot_change_need_figures(officer_client):
+    assert officer_client.get("/admin/governance/indicator/").status_code == 302
 
 
 def test_with_no_need_figures_the_page_says_so_rather_than_inventing_any(manager_client, directory):
