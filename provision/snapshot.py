@@ -29,6 +29,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from send_portal.cache import section_cached
+
 from .filters import ACCESS_CHOICES, ACCESS_ROUTES
 from .models import NEED_TAXONOMY, REVIEW_INTERVAL, Attribute, Service, TaxonomyTerm
 
@@ -437,9 +439,13 @@ def build(
     """Every grid. `with_areas=False` skips the area queries (the public summary shows ages only)."""
     today = today or timezone.localdate()
     needs = list(TaxonomyTerm.objects.needs().only("id", "name", "slug", "order").order_by("order", "name"))
-    per_need = need_counts(today)
-    overall = all_counts(today)
-    areas, per_need_area, overall_area = area_counts() if with_areas else ([], {}, {})
+    # The counts are the heavy part (seconds at 100,000 services) and change only with the
+    # directory: with the shared cache on, they are computed once per directory change and day.
+    per_need = section_cached("directory", f"snapshot-needs-{today}", lambda: need_counts(today))
+    overall = section_cached("directory", f"snapshot-all-{today}", lambda: all_counts(today))
+    areas, per_need_area, overall_area = (
+        section_cached("directory", "snapshot-areas", area_counts) if with_areas else ([], {}, {})
+    )
 
     age_columns = _age_columns()
     route_columns = _route_columns()

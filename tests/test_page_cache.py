@@ -174,3 +174,28 @@ def test_a_page_rendered_before_the_change_is_committed_is_not_served_after_it(
         assert client.get("/find-support/").headers["X-Page-Cache"] == "hit"
     # Committed: that page is not served again.
     assert client.get("/find-support/").headers["X-Page-Cache"] == "miss"
+
+
+def test_the_snapshot_counts_once_per_directory_change(officer_client, db, page_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    service = ServiceFactory(name="Splash sessions", description="Swimming for all.")
+    with CaptureQueriesContext(connection) as first:
+        officer_client.get("/snapshot/")
+    with CaptureQueriesContext(connection) as second:
+        again = officer_client.get("/snapshot/")
+    # Signed in, so the page itself is not cached; only its grouped counts are.
+    assert "X-Page-Cache" not in again.headers
+    grouped = [q for q in first.captured_queries if "GROUP BY" in q["sql"]]
+    assert grouped and not [q for q in second.captured_queries if "GROUP BY" in q["sql"]]
+    assert "1 of 1 services" in again.text  # not reviewed in 12 months
+
+    service.status = "defunct"
+    service.save()
+    assert "0 of 0 services" in officer_client.get("/snapshot/").text
+    ServiceFactory(name="Chatter club", description="Talking together.")
+    with CaptureQueriesContext(connection) as third:
+        after = officer_client.get("/snapshot/")
+    assert [q for q in third.captured_queries if "GROUP BY" in q["sql"]]
+    assert "1 of 1 services" in after.text  # Chatter club counted, Splash sessions no longer
