@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from actions.models import Milestone
 from governance.roles import PROGRAMME_MANAGER, ensure_roles
-from tests.factories import ActionFactory, LeadRoleFactory, PriorityFactory, StrategyFactory, UserFactory
+from tests.factories import ActionFactory, OutcomeFactory, PriorityFactory, StrategyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,24 +45,24 @@ def _form_data(response) -> dict:
 
 
 def test_an_admin_edit_records_the_editor_and_their_reason_on_every_record(admin_manager):
-    action = ActionFactory()
-    new_lead = LeadRoleFactory(organisation__partnership=action.outcome.strategy.partnership)
-    url = reverse("admin:actions_action_change", args=[action.pk])
+    outcome = OutcomeFactory()
+    priority = PriorityFactory(strategy=outcome.strategy, number=9, title="Preparing for adulthood")
+    url = reverse("admin:actions_outcome_change", args=[outcome.pk])
     data = _form_data(admin_manager.get(url))
-    before = action.history.count()
+    before = outcome.history.count()
 
-    data.update(title="Recruit a designated social care officer", leads=[str(new_lead.pk)])
-    data["change_reason"] = "Title agreed at the board; lead confirmed"
+    data.update(statement="Young people are ready for adult life", priorities=[str(priority.pk)])
+    data["change_reason"] = "Wording agreed at the board; priority confirmed"
     response = admin_manager.post(url, data)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
-    records = list(action.history.order_by("history_id")[before:])
+    records = list(outcome.history.order_by("history_id")[before:])
     assert records, "the edit wrote no history"
     assert {(r.history_user, r.history_change_reason) for r in records} == {
-        (admin_manager.user, "Title agreed at the board; lead confirmed")
+        (admin_manager.user, "Wording agreed at the board; priority confirmed")
     }
-    assert records[-1].title == "Recruit a designated social care officer"
-    assert [row.leadrole_id for row in records[-1].leads.all()] == [new_lead.pk]
+    assert records[-1].statement == "Young people are ready for adult life"
+    assert [row.priority_id for row in records[-1].priorities.all()] == [priority.pk]
 
 
 def test_an_admin_edit_without_a_reason_is_refused_and_changes_nothing(admin_manager):
@@ -111,21 +112,25 @@ def test_rows_edited_and_deleted_inline_carry_the_reason_of_the_page(admin_super
 
 
 def test_the_admin_shows_and_takes_due_quarters_as_text(admin_manager):
+    # An action's own due date changes only by re-baselining (actions/services.py); its milestones'
+    # due quarters are edited here.
     action = ActionFactory(due_text="Q3 23/24", due_quarter="Q3 2023/24")
+    Milestone.objects.create(action=action, number=1, description="Plan agreed", due_quarter="Q3 2023/24")
     url = reverse("admin:actions_action_change", args=[action.pk])
     page = admin_manager.get(url)
-    assert (
-        '<input type="text" name="due_quarter" value="Q3 2023/24"' in page.text
-    )  # text, not a number box a browser would empty
+    # text, not a number box a browser would empty
+    assert '<input type="text" name="milestones-0-due_quarter" value="Q3 2023/24"' in page.text
     data = {**_form_data(page), "change_reason": "Checked against the plan"}
 
     assert admin_manager.post(url, data).status_code == 302
-    action.refresh_from_db()
-    assert action.due_quarter.label == "Q3 2023/24"
+    milestone = action.milestones.get()
+    assert milestone.due_quarter.label == "Q3 2023/24"
 
-    refused = admin_manager.post(url, {**data, "due_quarter": "soon"})
-    assert refused.status_code == 200 and "Q3 2023/24" in str(refused.context["adminform"].form.errors)
+    refused = admin_manager.post(url, {**data, "milestones-0-due_quarter": "soon"})
+    assert refused.status_code == 200 and "Q3 2023/24" in str(
+        refused.context["inline_admin_formsets"][0].formset.errors
+    )
 
-    assert admin_manager.post(url, {**data, "due_quarter": "Q1 2025"}).status_code == 302
-    action.refresh_from_db()
-    assert action.due_quarter.label == "Q1 2025/26"
+    assert admin_manager.post(url, {**data, "milestones-0-due_quarter": "Q1 2025"}).status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.due_quarter.label == "Q1 2025/26"
