@@ -1,7 +1,17 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Board, Decision, DraftPDF, LeadRole, Organisation, PublicationRequest, ReportingPeriod
+from .models import (
+    Board,
+    Decision,
+    DraftPDF,
+    Indicator,
+    IndicatorValue,
+    LeadRole,
+    Organisation,
+    PublicationRequest,
+    ReportingPeriod,
+)
 
 
 @admin.register(Organisation)
@@ -30,7 +40,29 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 @admin.register(ReportingPeriod)
 class ReportingPeriodAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "board", "starts_on", "ends_on", "meeting_on"]
+    """Programme managers set each period's meeting date here; papers fall due five clear days before it."""
+
+    list_display = ["title", "board", "starts_on", "ends_on", "meeting_on", "papers_due_on"]
+    list_select_related = ["board"]
+
+
+class IndicatorValueInline(admin.TabularInline):
+    """Values over time: a new row for each new figure, so the report shows the direction of travel."""
+
+    model = IndicatorValue
+    extra = 1
+    can_delete = False
+    fields = ["value", "qualifier", "as_of", "as_of_label", "note"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    """The performance indicators of the scrutiny report (section 7), with their comparators."""
+
+    list_display = ["number", "name", "unit", "national", "north_west", "partnership"]
+    list_display_links = ["number", "name"]
+    list_filter = ["partnership"]
+    inlines = [IndicatorValueInline]
 
 
 class _ReadOnly:

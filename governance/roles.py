@@ -20,6 +20,13 @@ ROLE_PERMISSIONS = {
         "actions.change_statusdefinition",
         "governance.change_leadrole",
         "governance.view_reportingperiod",
+        # Meeting dates (the papers-due date follows), and indicator values added over time.
+        "governance.change_reportingperiod",
+        "governance.view_indicator",
+        "governance.change_indicator",
+        "governance.view_indicatorvalue",
+        "governance.add_indicatorvalue",
+        "governance.change_indicatorvalue",
     ],
     BOARD_MEMBER: ["actions.view_action", "governance.view_reportingperiod"],
 }
