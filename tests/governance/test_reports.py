@@ -253,6 +253,12 @@ def test_the_seeded_sefton_report_renders(seeded, programme_manager):
     text = "\n".join(pdf_pages(bytes(published.pdf)))
     assert "Overview and Scrutiny Committee" in text
     assert "EHC plans issued within the 20-week timescale" in text
+    # The key information's figures, with their dates and qualifiers as the strategy states them.
+    assert "under 38% (April 2022)" in text and "65% (January 2023)" in text and "Improving (up)" in text
+    assert "just over 40% (January 2023)" in text
+    assert "18% (January 2023)" in text and "44.4% (2022/23 academic year)" in text
+    assert "16.5% (January 2022)" in text and "16.9%" in text  # with the North West comparator
+    assert "9.4% (No date stated" in text and "12.8% (No date stated" in text
     assert published.page_count > 5
 
 
