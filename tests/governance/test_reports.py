@@ -226,6 +226,52 @@ def test_papers_due_warning_as_the_date_nears(client, scenario):
     assert f"are due by {period.papers_due_on:%-d %B %Y}" in text
 
 
+def test_papers_overdue_warns_until_the_report_is_published(client, scenario):
+    period = scenario["period"]
+    period.meeting_on = datetime.date.today() + datetime.timedelta(days=3)  # papers were due 3 days ago
+    period.save()
+    client.force_login(scenario["pm"])
+    due = f"{period.papers_due_on:%-d %B %Y}"
+    detail = reverse("governance:report-detail", args=[period.pk])
+    for url in [reverse("governance:report-list"), detail]:
+        assert f"were due by {due}, five clear days before the meeting" in client.get(url).text, url
+    publish(client, period)
+    for url in [reverse("governance:report-list"), detail]:
+        assert "were due by" not in client.get(url).text, url
+
+
+def test_the_papers_due_warning_names_the_date_on_the_report_page(client, scenario):
+    period = scenario["period"]
+    client.force_login(scenario["pm"])
+    detail = reverse("governance:report-detail", args=[period.pk])
+    assert "Papers for" not in client.get(detail).text  # the meeting is two months away
+    period.meeting_on = datetime.date.today() + datetime.timedelta(days=10)
+    period.save()
+    text = client.get(detail).text
+    assert f"are due by {period.papers_due_on:%-d %B %Y}: five clear days before the meeting" in text
+    period.meeting_on = datetime.date.today() - datetime.timedelta(days=1)  # the meeting has been
+    period.save()
+    assert "Papers for" not in client.get(detail).text
+
+
+def test_reports_are_listed_by_meeting_newest_first_whether_or_not_the_meeting_is_set(client, scenario):
+    """The same order on SQLite and PostgreSQL, which sort empty dates differently."""
+    board, pm = scenario["board"], scenario["pm"]
+    periods = [
+        ReportingPeriod.objects.create(
+            board=board, title=title, starts_on=datetime.date(2001, m, 1), ends_on=datetime.date(2001, m + 2, 28)
+        )
+        for title, m in [("Jan to Mar 2001", 1), ("Apr to Jun 2001", 4), ("Jul to Sep 2001", 7)]
+    ]
+    periods[1].meeting_on = datetime.date(2001, 7, 20)
+    periods[1].save()
+    for period in periods:
+        services.report_publish(report=services.report_for_period(period=period, save=True), user=pm)
+    listing = client.get(reverse("governance:report-list")).text
+    positions = [listing.index(PublishedReport.objects.get(report__period=p).get_absolute_url()) for p in periods]
+    assert positions[2] < positions[1] < positions[0]
+
+
 def test_report_data_queries_do_not_grow_with_the_plan(scenario):
     def measure():
         with CaptureQueriesContext(connection) as captured:
