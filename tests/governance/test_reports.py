@@ -108,6 +108,29 @@ def test_pdf_metadata_title_and_language(client, scenario):
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged for screen readers
 
 
+def test_the_pdf_links_are_live_and_its_contents_lead_to_each_section(client, scenario, settings):
+    settings.SITE_URL = "https://portal.example.org"
+    services.report_update(
+        report=scenario["report"],
+        user=scenario["pm"],
+        changes={"background_papers": "The strategy: https://www.sefton.gov.uk/send-strategy"},
+    )
+    client.force_login(scenario["pm"])
+    content = built_draft_pdf(client, scenario["period"])
+    uris, internal = set(), 0
+    for page in PdfReader(io.BytesIO(content)).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if "/URI" in action:
+                uris.add(action["/URI"])
+            elif "/Dest" in annotation.get_object() or action.get("/S") == "/GoTo":
+                internal += 1
+    assert "https://portal.example.org/plan/" in uris
+    assert "https://www.sefton.gov.uk/send-strategy" in uris  # typed into the report's text
+    assert internal >= 9  # the contents: one link per section, and more
+    assert "Contents Cover sheet Progress at a glance" in pdf_pages(content)[0]
+
+
 def test_publishing_freezes_the_report_whatever_happens_to_the_plan(client, scenario):
     client.force_login(scenario["pm"])
     period = scenario["period"]
