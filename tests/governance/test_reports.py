@@ -13,10 +13,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from actions import services as action_services
-from actions.models import Status
+from actions.models import Action, Status
 from governance import services
 from governance.models import PublishedReport, Report, ReportingPeriod
 from governance.reporting import report_data
@@ -129,6 +130,26 @@ def test_the_pdf_links_are_live_and_its_contents_lead_to_each_section(client, sc
     assert "https://www.sefton.gov.uk/send-strategy" in uris  # typed into the report's text
     assert internal >= 9  # the contents: one link per section, and more
     assert "Contents Cover sheet Progress at a glance" in pdf_pages(content)[0]
+
+
+def test_movement_since_the_previous_report_is_counted_from_the_plan_at_that_date(client, scenario):
+    # The plan as it stood at the previous report: every action not started, created before then.
+    before = scenario["previous"].ends_on - datetime.timedelta(days=30)
+    created_at = timezone.make_aware(datetime.datetime.combine(before, datetime.time(9)))
+    ids = [a.pk for a in scenario["actions"].values()]
+    Action.history.filter(id__in=ids, history_type="+").update(history_date=created_at)
+    data = report_data(scenario["report"])
+    assert data["period"]["movement_known"]
+    glance = {row["label"]: (row["previous"], row["count"], row["movement"]) for row in data["at_a_glance"]}
+    assert glance["Not started"] == (5, 2, -3)
+    assert glance["At risk"] == (0, 1, 1)
+    assert glance["Complete"] == (0, 1, 1)
+    assert glance["Withdrawn"] == (0, 1, 1)
+    client.force_login(scenario["pm"])
+    text = "\n".join(pdf_pages(built_draft_pdf(client, scenario["period"])))
+    assert "with movement since Previous period" in text
+    assert "Status (RAG) Now Last report Movement" in text
+    assert "Not started (Grey) 2 5 -3" in text and "At risk (Amber) 1 0 +1" in text
 
 
 def test_publishing_freezes_the_report_whatever_happens_to_the_plan(client, scenario):
