@@ -42,22 +42,28 @@ class DecisionAdmin(ReasonedHistoryAdmin):
 
 @admin.register(ReportingPeriod)
 class ReportingPeriodAdmin(ReasonedHistoryAdmin):
-    list_display = ["title", "board", "starts_on", "ends_on", "meeting_on"]
+    """Programme managers set each period's meeting date here; papers fall due five clear days before it."""
+
+    list_display = ["title", "board", "starts_on", "ends_on", "meeting_on", "papers_due_on"]
+    list_select_related = ["board"]
 
 
 class IndicatorValueInline(admin.TabularInline):
+    """Values over time: a new row for each new figure, so the report shows the direction of travel."""
+
     model = IndicatorValue
     extra = 1
+    can_delete = False
     fields = ["value", "qualifier", "as_of", "as_of_label", "note"]
 
 
 @admin.register(Indicator)
 class IndicatorAdmin(ReasonedHistoryAdmin):
-    """The partnership's figures on need and success: the SEND snapshot and the progress report
-    show the latest value of each, with its date and source. Add a value as new figures come in."""
+    """The partnership's figures on need and performance: the SEND snapshot and the progress report
+    (section 7) show the latest value of each, with its date and source. Add a value as figures come in."""
 
-    list_display = ["number", "name", "topic", "unit", "partnership"]
-    list_display_links = ["name"]
+    list_display = ["number", "name", "topic", "unit", "national", "north_west", "partnership"]
+    list_display_links = ["number", "name"]
     list_filter = ["partnership", "topic"]
     search_fields = ["name", "source"]
     inlines = [IndicatorValueInline]

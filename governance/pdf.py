@@ -4,6 +4,7 @@ from io import BytesIO
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from .charts import status_bars
 
@@ -25,7 +26,10 @@ def _footer_css(data: dict) -> str:
 
 def report_html(data: dict, *, draft: bool) -> str:
     chart = status_bars(data["at_a_glance"], title="Actions by status", chart_id="pdf-status-chart")
-    return render_to_string("governance/report_print.html", {"data": data, "draft": draft, "chart": chart})
+    plan_url = settings.SITE_URL + reverse("priorities:plan")
+    return render_to_string(
+        "governance/report_print.html", {"data": data, "draft": draft, "chart": chart, "plan_url": plan_url}
+    )
 
 
 def render_pdf(data: dict, *, draft: bool) -> tuple[bytes, int]:

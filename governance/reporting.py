@@ -243,18 +243,18 @@ def report_data(report: Report, *, now: datetime.datetime | None = None) -> dict
         def fmt(v, unit=indicator.unit):
             return "" if v is None else f"{v.normalize():f}{unit if unit == '%' else ''}"
 
+        def stated(value):
+            """The value as the source states it: "under 38%", not "38%"."""
+            return f"{value.qualifier + ' ' if value.qualifier else ''}{fmt(value.value)}"
+
         indicators.append(
             {
                 "name": indicator.name,
                 "unit": indicator.unit,
-                "baseline": f"{fmt(values[-1].value)} ({values[-1].as_of_label or _date(values[-1].as_of)})"
+                "baseline": f"{stated(values[-1])} ({values[-1].as_of_label or _date(values[-1].as_of)})"
                 if values
                 else "",
-                "latest": (
-                    f"{latest_value.qualifier + ' ' if latest_value.qualifier else ''}{fmt(latest_value.value)}"
-                    if latest_value
-                    else "No value yet"
-                ),
+                "latest": stated(latest_value) if latest_value else "No value yet",
                 "latest_date": (latest_value.as_of_label or _date(latest_value.as_of)) if latest_value else "",
                 "national": fmt(indicator.national),
                 "north_west": fmt(indicator.north_west),

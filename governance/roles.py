@@ -20,13 +20,15 @@ ROLE_PERMISSIONS = {
         "actions.change_statusdefinition",
         "governance.change_leadrole",
         "governance.view_reportingperiod",
-        # The need figures beside the SEND snapshot (and in the progress report).
+        # Meeting dates (the papers-due date follows), and the need and performance figures beside
+        # the SEND snapshot and in the progress report, with values added over time.
+        "governance.change_reportingperiod",
         "governance.view_indicator",
         "governance.add_indicator",
         "governance.change_indicator",
+        "governance.view_indicatorvalue",
         "governance.add_indicatorvalue",
         "governance.change_indicatorvalue",
-        "governance.view_indicatorvalue",
     ],
     BOARD_MEMBER: ["actions.view_action", "governance.view_reportingperiod"],
 }

@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,25 +22,39 @@ from .roles import BOARD_MEMBER, has_role, is_programme_manager
 PAPERS_WARNING_DAYS = 14
 
 
-def _papers_warning(period, today):
+def _papers_warning(period, today, *, published: bool):
+    """The papers-due date while a warning is needed: the report is not yet published and papers
+    fall due within PAPERS_WARNING_DAYS, or fell due and the meeting is still to come (overdue)."""
     due = period.papers_due_on
-    if due and today <= due <= today + datetime.timedelta(days=PAPERS_WARNING_DAYS):
-        return due
+    if published or due is None or today > period.meeting_on:
+        return None
+    if due <= today + datetime.timedelta(days=PAPERS_WARNING_DAYS):
+        return {"due": due, "overdue": today > due, "meeting": period.meeting_on}
     return None
 
 
 @require_GET
 def report_list(request):
-    published = PublishedReport.objects.select_related("report__period__board", "amends").order_by(
-        "-report__period__meeting_on", "-report__period__starts_on", "-version"
+    # By meeting, newest first; a period whose meeting is not set yet sorts by when it ended (its
+    # meeting comes after), the same on every database. The PDFs and their data are not loaded.
+    published = (
+        PublishedReport.objects.select_related("report__period__board", "amends")
+        .defer("pdf", "data", "amends__pdf", "amends__data")
+        .annotate(
+            meeting=Coalesce("report__period__meeting_on", "report__period__ends_on"),
+            shows_examples=ExpressionWrapper(Q(data__is_example=True), output_field=BooleanField()),
+        )
+        .order_by("-meeting", "-report__period__starts_on", "-version")
     )
     context = {"published": published}
     user = request.user
     if is_programme_manager(user):
         today = timezone.localdate()
         periods = list(ReportingPeriod.objects.select_related("board").order_by("-starts_on"))
+        published_periods = {p.report.period_id for p in published}
         context["periods"] = periods
-        context["warnings"] = [(p, _papers_warning(p, today)) for p in periods if _papers_warning(p, today)]
+        warnings = [(p, _papers_warning(p, today, published=p.pk in published_periods)) for p in periods]
+        context["warnings"] = [(p, warning) for p, warning in warnings if warning]
     elif has_role(user, BOARD_MEMBER):
         context["shared"] = Report.objects.filter(shared_with_board=True).select_related("period__board")
     return render(request, "governance/report_list.html", context)
@@ -116,7 +132,9 @@ def report_detail(request, report):
             "publishing": publishing,
             "draft_pdf": draft_pdf,
             "earlier_draft_pdf": earlier_draft_pdf,
-            "papers_warning": _papers_warning(report.period, timezone.localdate()),
+            "papers_warning": _papers_warning(
+                report.period, timezone.localdate(), published=bool(report.pk and report.versions.exists())
+            ),
         },
     )
 

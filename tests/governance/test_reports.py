@@ -13,10 +13,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from actions import services as action_services
-from actions.models import Status
+from actions.models import Action, Status
 from governance import services
 from governance.models import PublishedReport, Report, ReportingPeriod
 from governance.reporting import report_data
@@ -106,6 +107,49 @@ def test_pdf_metadata_title_and_language(client, scenario):
     assert reader.metadata.title.startswith(scenario["report"].subject[:30])
     assert reader.trailer["/Root"].get("/Lang") in ("en-GB", b"en-GB")
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged for screen readers
+
+
+def test_the_pdf_links_are_live_and_its_contents_lead_to_each_section(client, scenario, settings):
+    settings.SITE_URL = "https://portal.example.org"
+    services.report_update(
+        report=scenario["report"],
+        user=scenario["pm"],
+        changes={"background_papers": "The strategy: https://www.sefton.gov.uk/send-strategy"},
+    )
+    client.force_login(scenario["pm"])
+    content = built_draft_pdf(client, scenario["period"])
+    uris, internal = set(), 0
+    for page in PdfReader(io.BytesIO(content)).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if "/URI" in action:
+                uris.add(action["/URI"])
+            elif "/Dest" in annotation.get_object() or action.get("/S") == "/GoTo":
+                internal += 1
+    assert "https://portal.example.org/plan/" in uris
+    assert "https://www.sefton.gov.uk/send-strategy" in uris  # typed into the report's text
+    assert internal >= 9  # the contents: one link per section, and more
+    assert "Contents Cover sheet Progress at a glance" in pdf_pages(content)[0]
+
+
+def test_movement_since_the_previous_report_is_counted_from_the_plan_at_that_date(client, scenario):
+    # The plan as it stood at the previous report: every action not started, created before then.
+    before = scenario["previous"].ends_on - datetime.timedelta(days=30)
+    created_at = timezone.make_aware(datetime.datetime.combine(before, datetime.time(9)))
+    ids = [a.pk for a in scenario["actions"].values()]
+    Action.history.filter(id__in=ids, history_type="+").update(history_date=created_at)
+    data = report_data(scenario["report"])
+    assert data["period"]["movement_known"]
+    glance = {row["label"]: (row["previous"], row["count"], row["movement"]) for row in data["at_a_glance"]}
+    assert glance["Not started"] == (5, 2, -3)
+    assert glance["At risk"] == (0, 1, 1)
+    assert glance["Complete"] == (0, 1, 1)
+    assert glance["Withdrawn"] == (0, 1, 1)
+    client.force_login(scenario["pm"])
+    text = "\n".join(pdf_pages(built_draft_pdf(client, scenario["period"])))
+    assert "with movement since Previous period" in text
+    assert "Status (RAG) Now Last report Movement" in text
+    assert "Not started (Grey) 2 5 -3" in text and "At risk (Amber) 1 0 +1" in text
 
 
 def test_publishing_freezes_the_report_whatever_happens_to_the_plan(client, scenario):
@@ -226,6 +270,52 @@ def test_papers_due_warning_as_the_date_nears(client, scenario):
     assert f"are due by {period.papers_due_on:%-d %B %Y}" in text
 
 
+def test_papers_overdue_warns_until_the_report_is_published(client, scenario):
+    period = scenario["period"]
+    period.meeting_on = datetime.date.today() + datetime.timedelta(days=3)  # papers were due 3 days ago
+    period.save()
+    client.force_login(scenario["pm"])
+    due = f"{period.papers_due_on:%-d %B %Y}"
+    detail = reverse("governance:report-detail", args=[period.pk])
+    for url in [reverse("governance:report-list"), detail]:
+        assert f"were due by {due}, five clear days before the meeting" in client.get(url).text, url
+    publish(client, period)
+    for url in [reverse("governance:report-list"), detail]:
+        assert "were due by" not in client.get(url).text, url
+
+
+def test_the_papers_due_warning_names_the_date_on_the_report_page(client, scenario):
+    period = scenario["period"]
+    client.force_login(scenario["pm"])
+    detail = reverse("governance:report-detail", args=[period.pk])
+    assert "Papers for" not in client.get(detail).text  # the meeting is two months away
+    period.meeting_on = datetime.date.today() + datetime.timedelta(days=10)
+    period.save()
+    text = client.get(detail).text
+    assert f"are due by {period.papers_due_on:%-d %B %Y}: five clear days before the meeting" in text
+    period.meeting_on = datetime.date.today() - datetime.timedelta(days=1)  # the meeting has been
+    period.save()
+    assert "Papers for" not in client.get(detail).text
+
+
+def test_reports_are_listed_by_meeting_newest_first_whether_or_not_the_meeting_is_set(client, scenario):
+    """The same order on SQLite and PostgreSQL, which sort empty dates differently."""
+    board, pm = scenario["board"], scenario["pm"]
+    periods = [
+        ReportingPeriod.objects.create(
+            board=board, title=title, starts_on=datetime.date(2001, m, 1), ends_on=datetime.date(2001, m + 2, 28)
+        )
+        for title, m in [("Jan to Mar 2001", 1), ("Apr to Jun 2001", 4), ("Jul to Sep 2001", 7)]
+    ]
+    periods[1].meeting_on = datetime.date(2001, 7, 20)
+    periods[1].save()
+    for period in periods:
+        services.report_publish(report=services.report_for_period(period=period, save=True), user=pm)
+    listing = client.get(reverse("governance:report-list")).text
+    positions = [listing.index(PublishedReport.objects.get(report__period=p).get_absolute_url()) for p in periods]
+    assert positions[2] < positions[1] < positions[0]
+
+
 def test_report_data_queries_do_not_grow_with_the_plan(scenario):
     def measure():
         with CaptureQueriesContext(connection) as captured:
@@ -253,6 +343,12 @@ def test_the_seeded_sefton_report_renders(seeded, programme_manager):
     text = "\n".join(pdf_pages(bytes(published.pdf)))
     assert "Overview and Scrutiny Committee" in text
     assert "EHC plans issued within the 20-week timescale" in text
+    # The key information's figures, with their dates and qualifiers as the strategy states them.
+    assert "under 38% (April 2022)" in text and "65% (January 2023)" in text and "Improving (up)" in text
+    assert "just over 40% (January 2023)" in text
+    assert "18% (January 2023)" in text and "44.4% (2022/23 academic year)" in text
+    assert "16.5% (January 2022)" in text and "16.9%" in text  # with the North West comparator
+    assert "9.4% (No date stated" in text and "12.8% (No date stated" in text
     assert published.page_count > 5
 
 
