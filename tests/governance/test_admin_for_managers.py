@@ -59,11 +59,13 @@ def test_a_programme_manager_adds_an_indicator_value_and_the_report_shows_the_di
     assert manager_in_admin.get(url).status_code == 200
     response = manager_in_admin.post(
         url,
-        _indicator_form(indicator, new_value={"value": "30", "as_of": "2023-06-01", "as_of_label": "June 2023"}),
+        _indicator_form(indicator, new_value={"value": "30", "as_of": "2023-06-01", "as_of_label": "June 2023"})
+        | {"change_reason": "June return"},
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     added = IndicatorValue.objects.get(indicator=indicator, as_of=datetime.date(2023, 6, 1))
-    assert added.history.get().history_user == programme_manager  # audit history, with who
+    record = added.history.get()  # audit history, with who and why
+    assert (record.history_user, record.history_change_reason) == (programme_manager, "June return")
 
     period = ReportingPeriod.objects.order_by("starts_on").last()
     row = next(i for i in report_data(report_for_period(period=period))["indicators"] if i["name"] == indicator.name)
@@ -84,12 +86,16 @@ def test_a_programme_manager_sets_the_meeting_date_and_papers_fall_due(manager_i
             "starts_on": period.starts_on,
             "ends_on": period.ends_on,
             "meeting_on": meeting,
+            "change_reason": "Committee date set",
         },
     )
     assert response.status_code == 302
     period.refresh_from_db()
     assert period.meeting_on == meeting
-    assert period.history.first().history_user == programme_manager
+    assert (period.history.first().history_user, period.history.first().history_change_reason) == (
+        programme_manager,
+        "Committee date set",
+    )
     listing = manager_in_admin.get(reverse("governance:report-list")).text
     assert f"Papers for {period.title} are due by {meeting - datetime.timedelta(days=6):%-d %B %Y}" in listing
 
