@@ -92,11 +92,11 @@ def test_a_second_officers_stale_form_gets_the_conflict_page(
     second.close()
 
 
-@pytest.mark.parametrize("path", ["/actions/", "/actions/mine/"])
+@pytest.mark.parametrize("path", ["/actions/", "/actions/mine/", "/actions/{pk}/", "/actions/{pk}/progress/"])
 def test_staff_pages_have_no_axe_violations_and_fit_320px(
     page, live_server, led_action, sign_in, assert_accessible, assert_no_sideways_scroll, path
 ):
     sign_in(page, "officer")
-    page.goto(live_server.url + path)
+    page.goto(live_server.url + path.format(pk=led_action.pk))
     assert_accessible(page)
     assert_no_sideways_scroll(page)
