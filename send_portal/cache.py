@@ -18,6 +18,7 @@ could not tell another that a page changed).
 import functools
 import hashlib
 import uuid
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -46,11 +47,19 @@ UNSHOWN_FIELDS = {
 }
 
 
+# Each section's generation as read during one cached public request: the page's key, its
+# filter choices and its cards then agree, at one Redis round trip per section, not one per use.
+_request_generations: ContextVar[dict | None] = ContextVar("request_generations", default=None)
+
+
 def enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0
 
 
 def generation(section: str) -> str:
+    seen = _request_generations.get()
+    if seen is not None and section in seen:
+        return seen[section]
     key = f"page-generation:{section}"
     value = cache.get(key)
     if value is None:
@@ -58,11 +67,17 @@ def generation(section: str) -> str:
         # add, not set: if another process got there first, use its value.
         if not cache.add(key, value, None):
             value = cache.get(key) or value
+    if seen is not None:
+        seen[section] = value
     return value
 
 
 def bump(section: str) -> None:
-    cache.set(f"page-generation:{section}", uuid.uuid4().hex, None)
+    value = uuid.uuid4().hex
+    cache.set(f"page-generation:{section}", value, None)
+    seen = _request_generations.get()
+    if seen is not None:
+        seen[section] = value
 
 
 def section_cached(section: str, name: str, compute):
@@ -117,29 +132,37 @@ def cache_public_page(section: str):
         def wrapped(request, *args, **kwargs):
             if not _cacheable(request):
                 return view(request, *args, **kwargs)
-            key = _key(request, section)
-            hit = cache.get(key)
-            if hit is not None:
-                content, headers = hit
-                response = HttpResponse(content, headers=headers)
-                response["X-Page-Cache"] = "hit"
-                return response
-            response = view(request, *args, **kwargs)
-            if (
-                response.status_code == 200
-                and not response.streaming
-                and not response.cookies
-                and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token
-                and not request.user.is_authenticated
-            ):
-                # The headers the view set (content type, CORS...); middleware adds the rest each time.
-                cache.set(key, (response.content, dict(response.items())), settings.PAGE_CACHE_SECONDS)
-                response["X-Page-Cache"] = "miss"
-            return response
+            token = _request_generations.set({})
+            try:
+                return _serve(request, view, section, *args, **kwargs)
+            finally:
+                _request_generations.reset(token)
 
         return wrapped
 
     return decorator
+
+
+def _serve(request, view, section: str, *args, **kwargs):
+    key = _key(request, section)
+    hit = cache.get(key)
+    if hit is not None:
+        content, headers = hit
+        response = HttpResponse(content, headers=headers)
+        response["X-Page-Cache"] = "hit"
+        return response
+    response = view(request, *args, **kwargs)
+    if (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a CSRF token
+        and not request.user.is_authenticated
+    ):
+        # The headers the view set (content type, CORS...); middleware adds the rest each time.
+        cache.set(key, (response.content, dict(response.items())), settings.PAGE_CACHE_SECONDS)
+        response["X-Page-Cache"] = "miss"
+    return response
 
 
 def _shown(sender, update_fields) -> bool:

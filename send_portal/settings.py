@@ -209,7 +209,7 @@ STORAGES = {
 REDIS_URL = env_url("REDIS_URL", None, {"redis", "rediss", "unix"})
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "send_portal.cache_backend.PooledClientRedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -199,3 +199,38 @@ def test_the_snapshot_counts_once_per_directory_change(officer_client, db, page_
         after = officer_client.get("/snapshot/")
     assert [q for q in third.captured_queries if "GROUP BY" in q["sql"]]
     assert "1 of 1 services" in after.text  # Chatter club counted, Splash sessions no longer
+
+
+def test_a_search_reads_the_directory_generation_once(client, db, page_cache, monkeypatch):
+    """The page key, the filter choices and the cards all need it: one cache round trip, not four."""
+    from django.core.cache import caches
+
+    cache = caches["default"]
+    ServiceFactory(name="Splash sessions", description="Swimming for all.")
+    reads = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    page = client.get("/find-support/", {"age": 7})
+    assert page.headers["X-Page-Cache"] == "miss" and "Splash sessions" in page.text
+    assert reads.count("page-generation:directory") == 1
+    # The next request reads it afresh, so a change made in between is seen.
+    ServiceFactory(name="Chatter club", description="Talking together.")
+    assert "Chatter club" in client.get("/find-support/", {"age": 7}).text
+    assert reads.count("page-generation:directory") == 2
+
+
+def test_the_redis_cache_keeps_one_client_per_connection_pool():
+    """Django's own backend builds a client per call; ours reuses it. No server needed to build one."""
+    from send_portal.cache_backend import PooledClientRedisCache
+
+    backend = PooledClientRedisCache("redis://127.0.0.1:6379/15", {})
+    first = backend._cache.get_client("a")
+    assert backend._cache.get_client("b", write=True) is first
+    assert first.connection_pool is backend._cache._get_connection_pool(write=False)
+    other = PooledClientRedisCache("redis://127.0.0.1:6379/15", {})
+    assert other._cache.get_client("a") is not first
