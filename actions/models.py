@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -203,6 +203,12 @@ class Milestone(models.Model):
 class ProgressUpdateQuerySet(models.QuerySet):
     def in_period(self, period):
         return self.filter(period=period)
+
+    def recorded_since(self, action, version: int):
+        """The action's updates saved after it first reached `version`: what a form drawn at that
+        version has not seen. Empty if that version left no history."""
+        reached = action.history.filter(version=version).order_by("history_date").values("history_date")[:1]
+        return self.filter(action=action, recorded_at__gt=Subquery(reached))
 
 
 class ProgressUpdate(models.Model):

@@ -173,10 +173,20 @@ def _colours():
 
 def _conflict(request, action, stale: services.StaleAction, form, template_form_title):
     entries, _ = action_timeline(stale.action, limit=max(1, stale.action.version - stale.since_version))
+    # The other person's own words, so the officer can see whether theirs still need saying.
+    updates = ProgressUpdate.objects.recorded_since(stale.action, stale.since_version).select_related(
+        "author", "period"
+    )
     return render(
         request,
         "actions/conflict.html",
-        {"action": stale.action, "entries": entries, "form": form, "form_title": template_form_title},
+        {
+            "action": stale.action,
+            "entries": entries,
+            "updates": updates,
+            "form": form,
+            "form_title": template_form_title,
+        },
         status=409,
     )
 

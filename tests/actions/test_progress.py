@@ -124,6 +124,9 @@ def test_a_stale_form_gets_the_conflict_page_and_keeps_the_text(client, lead_off
     assert "changed while you were editing" in response.text
     assert "My own careful words." in response.text
     assert "from “Not started” to “On track”" in response.text
+    # The other person's words are on the page too, so the officer can see what is already said.
+    assert "Progress recorded since you opened the form" in response.text
+    assert "First word." in response.text
     assert ProgressUpdate.objects.count() == 1
     action.refresh_from_db()
     assert action.status == Status.ON_TRACK
@@ -326,3 +329,24 @@ def test_the_admin_cannot_re_baseline_or_change_status_without_a_reason(client, 
     assert action.title == "Recruit two social care officers"  # other fields stay editable
     assert (action.due_text, action.status) == ("Q3 2023/24", Status.NOT_STARTED)
     assert list(action.leads.all()) == [plan["lead_role"]]
+
+
+def test_the_conflict_page_shows_only_the_updates_the_stale_form_had_not_seen(client, lead_officer, plan):
+    action = plan["led"]
+    manager = UserFactory(username="manager2", role=PROGRAMME_MANAGER)
+    client.force_login(manager)
+    url = reverse("actions:record-progress", args=[action.pk])
+    client.post(url, progress_data(action, narrative="Seen before the form was drawn."))
+    action.refresh_from_db()
+    drawn_at = action.version  # the officer opens the form now
+    client.post(url, progress_data(action, narrative="Saved while the officer was typing."))
+    action.refresh_from_db()
+    client.post(url, progress_data(action, narrative="And another after that."))
+
+    client.force_login(lead_officer)
+    response = client.post(url, {**progress_data(action, narrative="Mine."), "version": drawn_at})
+    assert response.status_code == 409
+    assert "Saved while the officer was typing." in response.text
+    assert "And another after that." in response.text
+    assert "Seen before the form was drawn." not in response.text
+    assert f"Recorded by {manager.get_full_name() or manager.username}" in response.text

@@ -58,7 +58,7 @@ def test_officer_records_progress_by_keyboard_and_sees_it_in_the_timeline(
 
 
 def test_a_second_officers_stale_form_gets_the_conflict_page(
-    browser, live_server, led_action, sign_in, assert_accessible
+    browser, live_server, led_action, sign_in, assert_accessible, assert_no_sideways_scroll
 ):
     UserFactory(username="manager2", role=PROGRAMME_MANAGER)
     first, second = browser.new_context(), browser.new_context()
@@ -82,7 +82,11 @@ def test_a_second_officers_stale_form_gets_the_conflict_page(
     expect(officer_page.get_by_role("heading", level=1)).to_contain_text("changed while you were editing")
     expect(officer_page.get_by_text("from “Not started” to “At risk”")).to_be_visible()
     expect(officer_page.get_by_label("What has happened")).to_have_value("My words that must not be lost.")
+    # The manager's own words, so the officer can judge whether theirs still need saying.
+    expect(officer_page.get_by_role("heading", name="Progress recorded since you opened the form")).to_be_visible()
+    expect(officer_page.get_by_text("Funding delayed.")).to_be_visible()
     assert_accessible(officer_page)
+    assert_no_sideways_scroll(officer_page)
     assert ProgressUpdate.objects.count() == 1
 
     officer_page.get_by_role("button", name="Save update").click()
