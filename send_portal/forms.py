@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from governance.demo import may_sign_in
+
 
 class GovukFormMixin:
     """Give each widget its GOV.UK Frontend class and link it to its hint and error."""
@@ -36,7 +38,20 @@ class GovukFormMixin:
 
 
 class SignInForm(GovukFormMixin, AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "published_password": (
+            "This is a demonstration account and its password is published, so it cannot sign in here. "
+            "Ask an administrator to set a new password for it."
+        ),
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "spellcheck": "false"})
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not may_sign_in(user):
+            raise forms.ValidationError(self.error_messages["published_password"], code="published_password")

@@ -165,6 +165,32 @@ def test_wrong_password_shows_an_error_summary(client):
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.parametrize("username, password", [("officer", "officer-demo-pass"), ("manager", "manager-demo-pass")])
+def test_a_demo_account_with_its_published_password_cannot_sign_in_with_debug_off(client, username, password):
+    # As if a development database were served by a real deployment (the tests run with debug off).
+    get_user_model().objects.create_user(username, password=password)
+    response = client.post(reverse("login"), {"username": username, "password": password})
+    assert response.status_code == 200
+    assert "its password is published, so it cannot sign in here" in response.text
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_demo_account_given_a_new_password_signs_in(client):
+    user = get_user_model().objects.create_user("officer", password="officer-demo-pass")
+    user.set_password("a-long-password-1")
+    user.save()
+    response = client.post(reverse("login"), {"username": "officer", "password": "a-long-password-1"})
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == user.pk
+
+
+def test_with_debug_on_the_demo_accounts_sign_in_as_the_readme_says(client, settings):
+    settings.DEBUG = True
+    get_user_model().objects.create_user("officer", password="officer-demo-pass")
+    response = client.post(reverse("login"), {"username": "officer", "password": "officer-demo-pass"})
+    assert response.status_code == 302
+
+
 def test_sign_in_is_throttled_after_repeated_failures(client, settings):
     get_user_model().objects.create_user("olive", password="a-long-password-1")
     for _ in range(settings.AXES_FAILURE_LIMIT):

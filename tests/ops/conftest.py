@@ -27,11 +27,11 @@ from .pgcluster import ThrowawayCluster, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The demo accounts that `populate` creates (scenarios.py), with their passwords.
-OFFICER = ("officer", "officer-demo-pass")
-SECOND_OFFICER = ("officer2", "officer2-demo-pass")
-MANAGER = ("manager", "manager-demo-pass")
-BOARD_MEMBER = ("board", "board-demo-pass")
+# The accounts that `populate` creates (scenarios.py), with the passwords it gives them.
+OFFICER = ("officer", "officer-ops-pass")
+SECOND_OFFICER = ("officer2", "officer2-ops-pass")
+MANAGER = ("manager", "manager-ops-pass")
+BOARD_MEMBER = ("board", "board-ops-pass")
 
 
 def portal_environment(database_url: str, **extra: str) -> dict[str, str]:

@@ -37,9 +37,13 @@ def populate() -> dict:
     call_command("demo_accounts", verbosity=0)
     call_command("demo_data", verbosity=0)
     User = get_user_model()
+    # The demo passwords are published, so a portal with debug off refuses them: give each its own.
+    for user in User.objects.filter(username__in=["officer", "manager", "board"]):
+        user.set_password(f"{user.username}-ops-pass")
+        user.save()
     officer = User.objects.get(username="officer")
     second = User.objects.create_user(
-        "officer2", email="officer2@example.org", password="officer2-demo-pass", first_name="Omar", last_name="Deputy"
+        "officer2", email="officer2@example.org", password="officer2-ops-pass", first_name="Omar", last_name="Deputy"
     )
     second.groups.add(ensure_roles()[OFFICER])
     role = LeadRole.objects.annotate(n=Count("actions")).order_by("-n", "pk").first()

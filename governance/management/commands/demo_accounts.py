@@ -6,15 +6,9 @@ from django.core.management import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count
 
+from governance.demo import DEMO_ACCOUNTS
 from governance.models import LeadRole
-from governance.roles import BOARD_MEMBER, OFFICER, PROGRAMME_MANAGER, ensure_roles
-
-DEMO_ACCOUNTS = [
-    # username, password, role, first name, last name
-    ("officer", "officer-demo-pass", OFFICER, "Olive", "Officer"),
-    ("manager", "manager-demo-pass", PROGRAMME_MANAGER, "Priya", "Manager"),
-    ("board", "board-demo-pass", BOARD_MEMBER, "Bola", "Member"),
-]
+from governance.roles import PROGRAMME_MANAGER, ensure_roles
 
 
 class Command(BaseCommand):
