@@ -42,7 +42,7 @@ class DecisionAdmin(ReasonedHistoryAdmin):
 
 @admin.register(ReportingPeriod)
 class ReportingPeriodAdmin(ReasonedHistoryAdmin):
-    """Programme managers set each period's meeting date here; papers fall due five clear days before it."""
+    """Programme managers set each period's meeting date here; papers fall due five clear working days before it."""
 
     list_display = ["title", "board", "starts_on", "ends_on", "meeting_on", "papers_due_on"]
     list_select_related = ["board"]

@@ -6,6 +6,11 @@ from simple_history.models import HistoricalRecords
 
 from priorities.models import Partnership
 
+from .working_days import publish_by
+
+# Committee papers are published at least this many clear working days before the meeting.
+PAPERS_CLEAR_DAYS = 5
+
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
@@ -135,10 +140,11 @@ class ReportingPeriod(models.Model):
 
     @property
     def papers_due_on(self) -> datetime.date | None:
-        """Five clear days before the meeting: neither the day of publication nor the meeting counts."""
+        """Five clear working days before the meeting: neither the day of publication nor the
+        meeting counts, nor weekends and bank holidays (governance/working_days.py)."""
         if self.meeting_on is None:
             return None
-        return self.meeting_on - datetime.timedelta(days=6)
+        return publish_by(self.meeting_on, PAPERS_CLEAR_DAYS)
 
 
 class Indicator(models.Model):

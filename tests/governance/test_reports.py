@@ -220,7 +220,7 @@ def test_preview_page_for_programme_managers(client, scenario):
     response = client.get(reverse("governance:report-detail", args=[scenario["period"].pk]))
     assert response.status_code == 200
     assert "Draft: built from the plan as it stands now" in response.text
-    assert "Papers are due by" not in response.text or "five clear days" in response.text
+    assert "Papers are due by" not in response.text or "five clear working days" in response.text
     assert "<svg" in response.text and 'role="img"' in response.text
 
 
@@ -263,7 +263,8 @@ def test_editing_report_text_keeps_history(client, scenario):
 
 def test_papers_due_warning_as_the_date_nears(client, scenario):
     period = scenario["period"]
-    period.meeting_on = datetime.date.today() + datetime.timedelta(days=10)
+    # Five clear working days back from a meeting 20 days away: due in 5 to 12 days, whatever the date.
+    period.meeting_on = datetime.date.today() + datetime.timedelta(days=20)
     period.save()
     client.force_login(scenario["pm"])
     text = client.get(reverse("governance:report-list")).text
@@ -278,7 +279,7 @@ def test_papers_overdue_warns_until_the_report_is_published(client, scenario):
     due = f"{period.papers_due_on:%-d %B %Y}"
     detail = reverse("governance:report-detail", args=[period.pk])
     for url in [reverse("governance:report-list"), detail]:
-        assert f"were due by {due}, five clear days before the meeting" in client.get(url).text, url
+        assert f"were due by {due}, five clear working days before the meeting" in client.get(url).text, url
     publish(client, period)
     for url in [reverse("governance:report-list"), detail]:
         assert "were due by" not in client.get(url).text, url
@@ -289,10 +290,10 @@ def test_the_papers_due_warning_names_the_date_on_the_report_page(client, scenar
     client.force_login(scenario["pm"])
     detail = reverse("governance:report-detail", args=[period.pk])
     assert "Papers for" not in client.get(detail).text  # the meeting is two months away
-    period.meeting_on = datetime.date.today() + datetime.timedelta(days=10)
+    period.meeting_on = datetime.date.today() + datetime.timedelta(days=20)
     period.save()
     text = client.get(detail).text
-    assert f"are due by {period.papers_due_on:%-d %B %Y}: five clear days before the meeting" in text
+    assert f"are due by {period.papers_due_on:%-d %B %Y}: five clear working days before the meeting" in text
     period.meeting_on = datetime.date.today() - datetime.timedelta(days=1)  # the meeting has been
     period.save()
     assert "Papers for" not in client.get(detail).text
