@@ -205,9 +205,10 @@ class ProgressUpdateQuerySet(models.QuerySet):
         return self.filter(period=period)
 
     def recorded_since(self, action, version: int):
-        """The action's updates saved after it first reached `version`: what a form drawn at that
-        version has not seen. Empty if that version left no history."""
-        reached = action.history.filter(version=version).order_by("history_date").values("history_date")[:1]
+        """The action's updates saved after it last reached `version`: what a form drawn at that
+        version has not seen (every update moves the version on). Empty if that version left no
+        history. Times are the app servers' clocks, so keep them in sync (NTP)."""
+        reached = action.history.filter(version=version).order_by("-history_date").values("history_date")[:1]
         return self.filter(action=action, recorded_at__gt=Subquery(reached))
 
 

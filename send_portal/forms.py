@@ -1,7 +1,8 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 
-from governance.demo import may_sign_in
+from governance.demo import is_published_password
 
 
 class GovukFormMixin:
@@ -51,7 +52,11 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
         self.fields["username"].widget.attrs.update({"autocomplete": "username", "spellcheck": "false"})
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
 
-    def confirm_login_allowed(self, user):
-        super().confirm_login_allowed(user)
-        if not may_sign_in(user):
+    def clean(self):
+        # The backend refuses these accounts (send_portal/auth.py); this says why, rather than
+        # "incorrect password". The pair is published, so naming it gives nothing away.
+        if not settings.DEBUG and is_published_password(
+            self.cleaned_data.get("username"), self.cleaned_data.get("password")
+        ):
             raise forms.ValidationError(self.error_messages["published_password"], code="published_password")
+        return super().clean()

@@ -156,6 +156,10 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "send_portal.wsgi.application"
 
+# SQLite (development) cannot store a covering index's extra columns and builds the index without
+# them; PostgreSQL, the production database, keeps them (provision's "service_listing").
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
 try:
     DATABASES = {
         "default": dj_database_url.parse(
@@ -179,7 +183,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-axes checks the throttle before any other backend is asked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "send_portal.auth.PortalModelBackend",
 ]
 
 LOGIN_URL = "login"

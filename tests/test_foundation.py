@@ -175,6 +175,14 @@ def test_a_demo_account_with_its_published_password_cannot_sign_in_with_debug_of
     assert "_auth_user_id" not in client.session
 
 
+def test_the_admin_sign_in_refuses_a_demo_account_with_its_published_password_too(client):
+    get_user_model().objects.create_user("manager", password="manager-demo-pass", is_staff=True)
+    response = client.post("/admin/login/", {"username": "manager", "password": "manager-demo-pass"})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302  # still sent to sign in
+
+
 def test_a_demo_account_given_a_new_password_signs_in(client):
     user = get_user_model().objects.create_user("officer", password="officer-demo-pass")
     user.set_password("a-long-password-1")

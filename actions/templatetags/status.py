@@ -7,11 +7,17 @@ register = template.Library()
 
 
 def _definitions(context):
-    # One query per page render, however many tags it shows.
-    cache = context.render_context
-    if "status_definitions" not in cache:
-        cache["status_definitions"] = {d.status: d for d in StatusDefinition.objects.all()}
-    return cache["status_definitions"]
+    # One query per request (or per render, without one), however many tags and includes show them:
+    # each included template gets a render context of its own, so that alone would not do.
+    holder = context.get("request")
+    if holder is None:
+        holder = context.render_context.dicts[0]  # the bottom layer lasts the whole render
+        if "status_definitions" not in holder:
+            holder["status_definitions"] = {d.status: d for d in StatusDefinition.objects.all()}
+        return holder["status_definitions"]
+    if not hasattr(holder, "_status_definitions"):
+        holder._status_definitions = {d.status: d for d in StatusDefinition.objects.all()}
+    return holder._status_definitions
 
 
 @register.simple_tag(takes_context=True)

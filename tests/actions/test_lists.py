@@ -172,3 +172,21 @@ def test_no_reminder_once_the_period_has_an_update(lead_officer, plan, period):
     ProgressUpdateFactory(action=plan["led"], period=period)
     call_command("send_reminders", verbosity=0)
     assert mail.outbox == []
+
+
+def test_the_action_page_reads_the_rag_key_once_however_many_cards_and_includes_show_it(
+    client, lead_officer, plan, period, status_key
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from actions.models import StatusDefinition
+
+    for _ in range(3):
+        ProgressUpdateFactory(action=plan["led"], period=period)
+    client.force_login(lead_officer)
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(plan["led"].get_absolute_url())
+    assert page.status_code == 200 and page.text.count("portal-status--") >= 4  # the action's tag and 3 cards
+    table = StatusDefinition._meta.db_table
+    assert len([q for q in captured if f'FROM "{table}"' in q["sql"]]) == 1

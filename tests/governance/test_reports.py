@@ -263,7 +263,7 @@ def test_editing_report_text_keeps_history(client, scenario):
 
 def test_papers_due_warning_as_the_date_nears(client, scenario):
     period = scenario["period"]
-    # Five clear working days back from a meeting 20 days away: due in 5 to 12 days, whatever the date.
+    # Five clear working days back from a meeting 20 days away: due in 7 to 12 days, whatever the date.
     period.meeting_on = datetime.date.today() + datetime.timedelta(days=20)
     period.save()
     client.force_login(scenario["pm"])
@@ -273,7 +273,7 @@ def test_papers_due_warning_as_the_date_nears(client, scenario):
 
 def test_papers_overdue_warns_until_the_report_is_published(client, scenario):
     period = scenario["period"]
-    period.meeting_on = datetime.date.today() + datetime.timedelta(days=3)  # papers were due 3 days ago
+    period.meeting_on = datetime.date.today() + datetime.timedelta(days=3)  # papers were due days ago
     period.save()
     client.force_login(scenario["pm"])
     due = f"{period.papers_due_on:%-d %B %Y}"
