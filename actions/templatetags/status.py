@@ -7,17 +7,13 @@ register = template.Library()
 
 
 def _definitions(context):
-    # One query per request (or per render, without one), however many tags and includes show them:
-    # each included template gets a render context of its own, so that alone would not do.
-    holder = context.get("request")
-    if holder is None:
-        holder = context.render_context.dicts[0]  # the bottom layer lasts the whole render
-        if "status_definitions" not in holder:
-            holder["status_definitions"] = {d.status: d for d in StatusDefinition.objects.all()}
-        return holder["status_definitions"]
-    if not hasattr(holder, "_status_definitions"):
-        holder._status_definitions = {d.status: d for d in StatusDefinition.objects.all()}
-    return holder._status_definitions
+    # One query per request (per render without one), however many tags and includes show them.
+    # Not the render context alone: each included template gets one of its own.
+    request = context.get("request")
+    store = vars(request) if request is not None else context.render_context.dicts[0]
+    if "_status_definitions" not in store:
+        store["_status_definitions"] = {d.status: d for d in StatusDefinition.objects.all()}
+    return store["_status_definitions"]
 
 
 @register.simple_tag(takes_context=True)
